@@ -1,0 +1,28 @@
+#include "month.h"
+
+#include <cstdio>
+
+namespace hubreport {
+
+static bool digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+std::optional<Month> parse_month(std::string_view t) {
+  if (t.size() < 7 || t[4] != '-' || !digits(t.substr(0, 4)) || !digits(t.substr(5, 2))) return std::nullopt;
+  if (t.size() > 7 && t[7] != '-') return std::nullopt;
+  int year = std::stoi(std::string(t.substr(0, 4)));
+  int month = std::stoi(std::string(t.substr(5, 2)));
+  if (year < 2000 || year > 2099 || month < 1 || month > 12) return std::nullopt;
+  return make_month(year, month);
+}
+
+std::string format_month(Month m) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", month_year(m), month_of_year(m));
+  return buf;
+}
+
+}  // namespace hubreport
