@@ -1,0 +1,103 @@
+#include "snapshot_files.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "file_io.h"
+#include "json_writer.h"
+#include "sha256.h"
+#include "snapshot.h"
+
+namespace hubreport {
+
+Result<WriteReport> write_snapshot_dir(const Store& store, const std::string& dir) {
+  using R = Result<WriteReport>;
+  Status err = make_dirs(dir);
+  if (!err.empty()) return R::failure(err);
+  auto parts = encode_snapshot(store);
+  WriteReport rep;
+  for (auto& part : parts) {
+    std::string gz = gzip(part.text);
+    part.bytes = gz.size();
+    part.sha256 = sha256_hex(gz);
+    err = write_file(dir + "/" + part.path, gz);
+    if (!err.empty()) return R::failure(err);
+    rep.files += 1, rep.bytes += gz.size(), rep.raw_bytes += part.text.size();
+  }
+  std::string manifest = encode_manifest(store, parts);
+  err = write_file(dir + "/manifest.json", manifest);
+  if (!err.empty()) return R::failure(err);
+  rep.bytes += manifest.size();
+  return rep;
+}
+
+Result<Store> read_snapshot_dir(const std::string& dir) {
+  using R = Result<Store>;
+  auto manifest = read_file(dir + "/manifest.json");
+  if (!manifest) return R::failure("snapshot missing: " + manifest.error());
+  SnapshotLoader loader;
+  Status err = loader.begin(manifest.value());
+  if (!err.empty()) return R::failure(dir + ": " + err);
+  const auto& files = loader.manifest().files;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& f = files[i];
+    auto gz = read_file(dir + "/" + f.path);
+    if (!gz) return R::failure("snapshot file missing: " + gz.error());
+    if (gz->size() != f.bytes)
+      return R::failure(f.path + ": " + std::to_string(gz->size()) + " bytes, manifest says " + std::to_string(f.bytes) +
+                        " (truncated or altered)");
+    if (sha256_hex(gz.value()) != f.sha256) return R::failure(f.path + ": content hash does not match the manifest");
+    auto raw = gunzip(gz.value(), f.raw_bytes);
+    if (!raw) return R::failure(f.path + ": " + raw.error());
+    err = loader.add_part(i, raw.value());
+    if (!err.empty()) return R::failure(err);
+  }
+  return loader.finish();
+}
+
+Status write_snapshot_index(const std::string& snapshots_dir, const std::string& default_id) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, Manifest>> found;
+  std::error_code ec;
+  for (auto& entry : fs::directory_iterator(snapshots_dir, ec)) {
+    if (!entry.is_directory()) continue;
+    auto text = read_file(entry.path().string() + "/manifest.json");
+    if (!text) continue;
+    auto m = parse_manifest(text.value());
+    if (!m) return entry.path().string() + ": " + m.error();
+    if (m->info.id != entry.path().filename().string())
+      return entry.path().string() + ": the directory name must equal the snapshot id '" + m->info.id + "'";
+    found.emplace_back(m->info.id, std::move(m.value()));
+  }
+  if (ec) return snapshots_dir + ": " + ec.message();
+  auto def = std::find_if(found.begin(), found.end(), [&](auto& f) { return f.first == default_id; });
+  if (def == found.end()) return "default snapshot '" + default_id + "' is not in " + snapshots_dir;
+  std::sort(found.begin(), found.end(), [&](auto& a, auto& b) {
+    if ((a.first == default_id) != (b.first == default_id)) return a.first == default_id;
+    return a.second.info.date > b.second.info.date;
+  });
+  std::string out = "{\"default\":";
+  append_json_string(out, default_id);
+  out += ",\"snapshots\":[";
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Manifest& m = found[i].second;
+    std::size_t bytes = 0;
+    for (auto& f : m.files) bytes += f.bytes;
+    out += i ? ",\n  {" : "\n  {";
+    out += "\"id\":";
+    append_json_string(out, m.info.id);
+    out += ",\"date\":";
+    append_json_string(out, m.info.date);
+    out += ",\"kind\":";
+    append_json_string(out, m.info.kind);
+    out += ",\"repositories\":";
+    append_uint(out, m.repositories);
+    out += ",\"bytes\":";
+    append_uint(out, bytes);
+    out += "}";
+  }
+  out += "\n]}\n";
+  return write_file(snapshots_dir + "/index.json", out);
+}
+
+}  // namespace hubreport

@@ -1,0 +1,344 @@
+#include "builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+#include <unordered_map>
+
+namespace hubreport {
+
+std::string date_in_name(std::string_view name) {
+  for (std::size_t i = 0; i + 10 <= name.size(); ++i)
+    if (is_valid_date(name.substr(i, 10)) && (i == 0 || !std::isdigit(static_cast<unsigned char>(name[i - 1]))))
+      return std::string(name.substr(i, 10));
+  return "";
+}
+
+bool is_valid_date(std::string_view d) {
+  if (d.size() != 10 || d[7] != '-') return false;
+  for (std::size_t i : {8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  int day = (d[8] - '0') * 10 + (d[9] - '0');
+  return parse_month(d.substr(0, 7)).has_value() && day >= 1 && day <= 31;
+}
+
+namespace {
+
+class Interner {
+ public:
+  explicit Interner(std::string first) { intern(first); }
+  std::uint32_t intern(const std::string& s) {
+    auto [it, fresh] = index_.emplace(s, std::uint32_t(names_.size()));
+    if (fresh) names_.push_back(s);
+    return it->second;
+  }
+  std::vector<std::string>& names() { return names_; }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> index_;
+  std::vector<std::string> names_;
+};
+
+struct Draft {
+  std::uint32_t author = 0, parent = ~0u;  // parent: index into parents
+  std::uint64_t downloads_all = kUnknownTotal, params = 0;
+  std::uint32_t downloads30 = kUnknownCount, likes = kUnknownCount;
+  Month created = kUnknownMonth;
+  std::uint16_t task = 0, library = 0, license = 0;
+  std::uint8_t type = 0, sdk = 0, relation = 0;
+};
+
+struct Observation {  // one appearance of a repository in one dump
+  std::uint32_t repo;
+  std::uint32_t date;  // YYYYMMDD
+  std::uint64_t downloads_all;
+  std::uint32_t downloads30;
+};
+
+std::uint32_t date_number(const std::string& d) {
+  return std::uint32_t(std::stoul(d.substr(0, 4)) * 10000 + std::stoul(d.substr(5, 2)) * 100 + std::stoul(d.substr(8, 2)));
+}
+Month month_of_date_number(std::uint32_t n) { return make_month(int(n / 10000), int(n / 100 % 100)); }
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::uint32_t saturate32(std::uint64_t v) { return v >= kUnknownCount ? kUnknownCount - 1 : std::uint32_t(v); }
+
+}  // namespace
+
+struct Builder::Impl {
+  const ReferenceTables& ref;
+  BuildOptions options;
+  BuildReport report;
+  Interner authors{"(none)"}, tasks{"unknown"}, libraries{"unknown"}, licenses{"unknown"};
+  std::unordered_map<std::string, std::uint32_t> index[3];  // per type: id -> draft
+  std::vector<Draft> drafts;
+  std::vector<std::string> ids;
+  std::vector<std::string> parents;
+  std::vector<Observation> observations;
+  std::vector<std::uint32_t> last_date;  // per draft: date of the dump whose fields it holds
+  std::vector<std::uint32_t> dump_dates;
+
+  Impl(const ReferenceTables& r, BuildOptions o) : ref(r), options(std::move(o)) {}
+
+  void absorb(RepoRecord&& rec, std::uint32_t date) {
+    auto& map = index[int(rec.type)];
+    auto [it, fresh] = map.emplace(rec.id, std::uint32_t(drafts.size()));
+    std::uint32_t k = it->second;
+    if (fresh) {
+      drafts.emplace_back();
+      drafts.back().type = std::uint8_t(rec.type);
+      ids.push_back(rec.id);
+      last_date.push_back(0);
+    }
+    observations.push_back({k, date, rec.downloads_all.value_or(kUnknownTotal),
+                            rec.downloads30 ? saturate32(*rec.downloads30) : kUnknownCount});
+    // Later dumps win, field by field: a minimal record in a later dump updates only what it carries.
+    if (date < last_date[k]) return;
+    last_date[k] = date;
+    Draft& d = drafts[k];
+    if (!rec.author.empty()) d.author = authors.intern(rec.author);
+    if (rec.created) d.created = *rec.created;
+    if (rec.downloads_all) d.downloads_all = std::min(*rec.downloads_all, kUnknownTotal - 1);
+    if (rec.downloads30) d.downloads30 = saturate32(*rec.downloads30);
+    if (rec.likes) d.likes = saturate32(*rec.likes);
+    if (rec.params) d.params = *rec.params;
+    if (rec.task) d.task = std::uint16_t(std::min<std::uint32_t>(tasks.intern(*rec.task), 0xFFFF));
+    if (rec.library) d.library = std::uint16_t(std::min<std::uint32_t>(libraries.intern(*rec.library), 0xFFFF));
+    if (rec.license) d.license = std::uint16_t(std::min<std::uint32_t>(licenses.intern(*rec.license), 0xFFFF));
+    if (rec.sdk) {
+      auto s = lookup_name(kSdkNames, *rec.sdk);
+      d.sdk = std::uint8_t(s && *s != 0 ? Sdk(*s) : Sdk::other);
+    }
+    if (rec.type == RepoType::space && d.sdk == 0) d.sdk = std::uint8_t(Sdk::other);
+    if (rec.parent) {
+      if (d.parent == ~0u) {
+        d.parent = std::uint32_t(parents.size());
+        parents.push_back(*rec.parent);
+      } else {
+        parents[d.parent] = *rec.parent;
+      }
+      d.relation = std::uint8_t(rec.relation.value_or(Relation::finetune));
+    }
+  }
+};
+
+Builder::Builder(const ReferenceTables& ref, BuildOptions options) : impl_(new Impl(ref, std::move(options))) {}
+Builder::~Builder() = default;
+const BuildReport& Builder::report() const { return impl_->report; }
+
+Status Builder::add_dump(RepoType type, const std::string& date, const std::string& source, std::string_view text) {
+  if (!is_valid_date(date)) return source + ": no dump date (name the file like models-2026-03-15.jsonl or pass --date)";
+  std::uint32_t dn = date_number(date);
+  auto stats = ingest_records(text, type, impl_->options.skip_bad, source,
+                              [&](RepoRecord&& rec) { impl_->absorb(std::move(rec), dn); });
+  if (!stats) return stats.error();
+  auto& rep = impl_->report;
+  rep.records += stats->records;
+  rep.skipped += stats->skipped;
+  if (rep.first_skip.empty()) rep.first_skip = stats->first_error;
+  rep.dumps += 1;
+  rep.input_bytes += text.size();
+  impl_->dump_dates.push_back(dn);
+  return "";
+}
+
+Result<Store> Builder::finish() {
+  using R = Result<Store>;
+  Impl& b = *impl_;
+  if (b.drafts.empty()) return R::failure("no records to build from");
+  if (b.drafts.size() >= 0xFFFFFFF0u) return R::failure("too many repositories");
+  std::sort(b.dump_dates.begin(), b.dump_dates.end());
+  b.dump_dates.erase(std::unique(b.dump_dates.begin(), b.dump_dates.end()), b.dump_dates.end());
+  std::string date = b.options.date;
+  if (date.empty()) {
+    std::uint32_t last = b.dump_dates.back();
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", last / 10000, last / 100 % 100, last % 100);
+    date = buf;
+  }
+  if (!is_valid_date(date)) return R::failure("bad snapshot date '" + date + "' (expected YYYY-MM-DD)");
+
+  Store s;
+  s.info.id = b.options.id;
+  s.info.kind = b.options.kind;
+  s.info.provenance = b.options.provenance;
+  s.info.date = date;
+  s.info.month = *parse_month(date);
+  s.info.single_dump = b.dump_dates.size() == 1;
+
+  // Publisher country and sector per author.
+  s.countries = {"unknown"};
+  std::unordered_map<std::string, const Publisher*> by_ns, by_lower;
+  for (auto& p : b.ref.publishers) {
+    by_ns.emplace(p.ns, &p);
+    by_lower.emplace(lower(p.ns), &p);
+  }
+  auto& author_names = b.authors.names();
+  s.author_country.assign(author_names.size(), 0);
+  s.author_sector.assign(author_names.size(), std::uint8_t(Sector::community));
+  for (std::size_t a = 0; a < author_names.size(); ++a) {
+    auto it = by_ns.find(author_names[a]);
+    const Publisher* p = it != by_ns.end() ? it->second : nullptr;
+    if (!p) {
+      auto lt = by_lower.find(lower(author_names[a]));
+      if (lt != by_lower.end()) p = lt->second;
+    }
+    if (!p) continue;
+    s.author_sector[a] = *lookup_name(kSectorNames, p->sector);
+    if (!p->country.empty()) {
+      auto c = std::find(s.countries.begin(), s.countries.end(), p->country);
+      if (c == s.countries.end()) c = s.countries.insert(s.countries.end(), p->country);
+      s.author_country[a] = std::uint8_t(c - s.countries.begin());
+    }
+  }
+
+  // Task modality from the Hub's taxonomy; tasks it does not know are "other".
+  auto& task_names = b.tasks.names();
+  s.task_modality.assign(task_names.size(), std::uint8_t(Modality::other));
+  s.task_modality[0] = std::uint8_t(Modality::unknown);
+  for (std::size_t t = 1; t < task_names.size(); ++t)
+    for (auto& [name, modality] : b.ref.taxonomy)
+      if (name == task_names[t]) s.task_modality[t] = std::uint8_t(modality);
+
+  // Families: follow each model's base-model chain to its root. A root outside the snapshot still names the family.
+  std::size_t n = b.drafts.size();
+  std::vector<std::uint32_t> parent_row(n, ~0u);
+  for (std::size_t i = 0; i < n; ++i)
+    if (b.drafts[i].parent != ~0u) {
+      auto it = b.index[0].find(b.parents[b.drafts[i].parent]);
+      if (it != b.index[0].end() && it->second != i) parent_row[i] = it->second;
+    }
+  std::vector<std::uint8_t> depth(n, 0);
+  std::vector<std::string> root_id(n);
+  std::vector<char> has_children(n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (parent_row[i] != ~0u) has_children[parent_row[i]] = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (b.drafts[i].parent == ~0u) continue;
+    std::size_t edges = 0;
+    std::uint32_t at = std::uint32_t(i);
+    // Chains are short; 64 steps also stops cycles (a -> b -> a) that malformed data can contain.
+    while (parent_row[at] != ~0u && edges < 64) {
+      at = parent_row[at];
+      ++edges;
+    }
+    bool root_outside = b.drafts[at].parent != ~0u;  // the chain leaves the snapshot (or was cut)
+    root_id[i] = root_outside ? b.parents[b.drafts[at].parent] : b.ids[at];
+    depth[i] = std::uint8_t(std::min<std::size_t>(edges + (root_outside ? 1 : 0), 255));
+  }
+  std::vector<std::pair<std::string, std::string>> rules;  // lower(pattern) -> family, longest first
+  for (auto& r : b.ref.families) rules.emplace_back(lower(r.pattern), r.family);
+  std::sort(rules.begin(), rules.end(), [](auto& x, auto& y) { return x.first.size() > y.first.size(); });
+  auto family_name = [&](const std::string& id) -> std::string {
+    std::string l = lower(id);
+    bool legacy = l.find('/') == std::string::npos;
+    for (auto& [pattern, family] : rules) {
+      // A pattern without a namespace ("gpt2") names a legacy root id, never a namespace that starts alike.
+      if (!legacy && pattern.find('/') == std::string::npos) continue;
+      if (l.compare(0, pattern.size(), pattern) == 0) return family;
+    }
+    return "";
+  };
+  Interner families{""};
+  std::unordered_map<std::string, std::uint32_t> family_of_root;
+  auto family_index = [&](const std::string& root_name, bool chain) -> std::uint32_t {
+    auto it = family_of_root.find(root_name);
+    if (it != family_of_root.end()) return it->second;
+    std::string name = family_name(root_name);
+    if (name.empty() && chain) name = root_name;
+    std::uint32_t f = name.empty() ? 0 : families.intern(name);
+    family_of_root.emplace(root_name, f);
+    return f;
+  };
+  std::vector<std::uint32_t> family(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (b.drafts[i].type != std::uint8_t(RepoType::model)) continue;
+    if (b.drafts[i].parent != ~0u) family[i] = family_index(root_id[i], true);
+    else family[i] = family_index(b.ids[i], has_children[i] != 0);
+  }
+
+  // Monthly downloads: the first appearance gives its last-30-days figure at its month; each later appearance
+  // gives the lifetime difference, spread evenly over the months since the previous one.
+  std::sort(b.observations.begin(), b.observations.end(), [](const Observation& x, const Observation& y) {
+    return x.repo != y.repo ? x.repo < y.repo : x.date < y.date;
+  });
+  std::vector<std::vector<std::pair<Month, std::uint64_t>>> series(n);
+  for (std::size_t k = 0; k < b.observations.size(); ++k) {
+    const Observation& o = b.observations[k];
+    Month m = month_of_date_number(o.date);
+    auto& out = series[o.repo];
+    const Observation* prev = k > 0 && b.observations[k - 1].repo == o.repo ? &b.observations[k - 1] : nullptr;
+    if (prev && prev->date == o.date) continue;  // the same repository twice in one dump
+    if (prev && prev->downloads_all != kUnknownTotal && o.downloads_all != kUnknownTotal && o.downloads_all >= prev->downloads_all) {
+      std::uint64_t diff = o.downloads_all - prev->downloads_all;
+      Month pm = month_of_date_number(prev->date);
+      int span = std::max(1, int(m) - int(pm));
+      for (int j = 0; j < span; ++j) {
+        std::uint64_t part = diff / std::uint64_t(span) + (std::uint64_t(j) < diff % std::uint64_t(span) ? 1 : 0);
+        if (part) out.emplace_back(Month(m - (span - 1) + j), part);
+      }
+    } else if (o.downloads30 != kUnknownCount && o.downloads30 > 0) {
+      out.emplace_back(m, o.downloads30);
+    }
+  }
+
+  // Row order: by type, creation month and author, so the delta-coded columns compress well.
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Draft &a = b.drafts[x], &c = b.drafts[y];
+    if (a.type != c.type) return a.type < c.type;
+    if (a.created != c.created) return a.created < c.created;
+    if (a.author != c.author) return a.author < c.author;
+    return b.ids[x] < b.ids[y];
+  });
+
+  s.authors = std::move(author_names);
+  s.tasks = std::move(task_names);
+  s.libraries = std::move(b.libraries.names());
+  s.licenses = std::move(b.licenses.names());
+  s.families = std::move(families.names());
+  s.series_start.push_back(0);
+  Month first_series = kUnknownMonth;
+  for (std::uint32_t k : order) {
+    const Draft& d = b.drafts[k];
+    s.type.push_back(d.type);
+    s.author.push_back(d.author);
+    s.created.push_back(d.created);
+    s.downloads30.push_back(d.downloads30);
+    s.downloads_all.push_back(d.downloads_all);
+    s.likes.push_back(d.likes);
+    s.task.push_back(d.task);
+    s.library.push_back(d.library);
+    s.license.push_back(d.license);
+    s.family.push_back(family[k]);
+    s.relation.push_back(d.relation);
+    s.depth.push_back(depth[k]);
+    s.params.push_back(d.params);
+    s.size.push_back(std::uint8_t(d.type == 0 ? size_bucket(double(d.params)) : SizeBucket::unknown));
+    s.sdk.push_back(d.sdk);
+    auto& ser = series[k];
+    std::sort(ser.begin(), ser.end());
+    for (std::size_t j = 0; j < ser.size(); ++j) {
+      if (j + 1 < ser.size() && ser[j + 1].first == ser[j].first) {  // merge equal months
+        ser[j + 1].second += ser[j].second;
+        continue;
+      }
+      s.series_month.push_back(ser[j].first);
+      s.series_downloads.push_back(saturate32(ser[j].second));
+      first_series = std::min(first_series, ser[j].first);
+    }
+    s.series_start.push_back(std::uint32_t(s.series_month.size()));
+  }
+  s.info.series_first = first_series;
+  s.derive_row_fields();
+  std::string err = s.validate();
+  if (!err.empty()) return R::failure("internal error: built store is inconsistent: " + err);
+  return s;
+}
+
+}  // namespace hubreport

@@ -1,0 +1,381 @@
+#include <algorithm>
+#include <cstring>
+
+#include "json_writer.h"
+#include "simdjson.h"
+#include "snapshot.h"
+#include "state.h"
+
+namespace hubreport {
+
+namespace sj = simdjson::ondemand;
+
+namespace {
+
+// Parsing needs SIMDJSON_PADDING readable bytes past the end; parts arrive unpadded, so copy once into a buffer.
+class Padded {
+ public:
+  simdjson::padded_string_view view(std::string_view text) {
+    if (buf_.size() < text.size() + simdjson::SIMDJSON_PADDING) buf_.resize(text.size() + simdjson::SIMDJSON_PADDING);
+    std::memcpy(buf_.data(), text.data(), text.size());
+    std::memset(buf_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(buf_.data(), text.size(), buf_.size());
+  }
+  void release() { std::vector<char>().swap(buf_); }
+
+ private:
+  std::vector<char> buf_;
+};
+
+Status read_string_list(sj::value v, std::vector<std::string>& out, const char* key) {
+  sj::array arr;
+  if (v.get_array().get(arr)) return std::string("'") + key + "' is not a list";
+  out.clear();
+  for (auto item : arr) {
+    std::string_view s;
+    if (item.get_string().get(s)) return std::string("'") + key + "' holds a non-string";
+    out.emplace_back(s);
+  }
+  return "";
+}
+
+// Reads an integer array into out[0..n) after mapping each value; fails on count mismatch or out-of-range.
+template <class T, class Map>
+Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map) {
+  sj::array arr;
+  if (v.get_array().get(arr)) return std::string("column '") + key + "' is not a list";
+  std::size_t i = 0;
+  for (auto item : arr) {
+    std::int64_t x;
+    if (item.get_int64().get(x)) return std::string("column '") + key + "' holds a non-integer";
+    if (i >= n) return std::string("column '") + key + "' is longer than the row count";
+    if (!map(x, out[i])) return std::string("column '") + key + "' holds an out-of-range value";
+    ++i;
+  }
+  if (i != n) return std::string("column '") + key + "' has " + std::to_string(i) + " values, expected " + std::to_string(n);
+  return "";
+}
+
+template <class T>
+bool plain(std::int64_t x, T& out) {
+  if (x < 0 || std::uint64_t(x) > std::uint64_t(T(~T(0)))) return false;
+  out = T(x);
+  return true;
+}
+
+}  // namespace
+
+Result<Manifest> parse_manifest(std::string_view text) {
+  using R = Result<Manifest>;
+  Padded pad;
+  sj::parser parser;
+  sj::document doc;
+  sj::object obj;
+  if (parser.iterate(pad.view(text)).get(doc) || doc.get_object().get(obj)) return R::failure("manifest is not a JSON object");
+  Manifest m;
+  std::string_view format, id, date, kind, provenance;
+  std::int64_t version = 0;
+  bool single = true;
+  auto bad = [](const std::string& why) { return R::failure("manifest: " + why); };
+  if (obj["format"].get_string().get(format) || format != "hubreport-snapshot") return bad("not a hubreport snapshot manifest");
+  if (obj["version"].get_int64().get(version)) return bad("no format version");
+  if (version != kSnapshotVersion)
+    return bad("format version " + std::to_string(version) + " is not supported (this build reads version " +
+               std::to_string(kSnapshotVersion) + "); rebuild the snapshot or update the page");
+  m.version = int(version);
+  if (obj["id"].get_string().get(id) || !is_valid_snapshot_id(id)) return bad("missing or invalid id");
+  if (obj["date"].get_string().get(date) || date.size() != 10 || !parse_month(date)) return bad("missing or invalid date");
+  if (obj["kind"].get_string().get(kind) || (kind != "synthetic" && kind != "real")) return bad("kind must be synthetic or real");
+  if (obj["provenance"].get_string().get(provenance)) return bad("missing provenance");
+  if (obj["single_dump"].get_bool().get(single)) return bad("missing single_dump");
+  m.info.id = std::string(id);
+  m.info.date = std::string(date);
+  m.info.kind = std::string(kind);
+  m.info.provenance = std::string(provenance);
+  m.info.month = *parse_month(date);
+  m.info.single_dump = single;
+  sj::object counts;
+  if (obj["counts"].get_object().get(counts)) return bad("missing counts");
+  std::uint64_t v[5];
+  const char* names[5] = {"repositories", "models", "datasets", "spaces", "series_points"};
+  for (int i = 0; i < 5; ++i)
+    if (counts[names[i]].get_uint64().get(v[i])) return bad(std::string("missing count '") + names[i] + "'");
+  m.repositories = v[0], m.models = v[1], m.datasets = v[2], m.spaces = v[3], m.series_points = v[4];
+  if (m.models + m.datasets + m.spaces != m.repositories) return bad("type counts do not add up to the repositories");
+  sj::array files;
+  if (obj["files"].get_array().get(files)) return bad("missing files");
+  std::size_t rows = 0;
+  for (auto f : files) {
+    ManifestFile mf;
+    std::string_view path, role, sha;
+    std::uint64_t frows, bytes, raw;
+    sj::object fo;
+    if (f.get_object().get(fo) || fo["path"].get_string().get(path) || fo["role"].get_string().get(role) ||
+        fo["rows"].get_uint64().get(frows) || fo["bytes"].get_uint64().get(bytes) || fo["raw_bytes"].get_uint64().get(raw) ||
+        fo["sha256"].get_string().get(sha))
+      return bad("a file entry lacks path, role, rows, bytes, raw_bytes or sha256");
+    bool safe_path = !path.empty() && path.size() < 64 && path.find("..") == std::string_view::npos &&
+                     path.find('/') == std::string_view::npos && path.find('\\') == std::string_view::npos;
+    if (!safe_path) return bad("unsafe file path");
+    if (role != "dicts" && role != "rows") return bad("unknown file role");
+    if (sha.size() != 64) return bad("sha256 must be 64 hex digits");
+    if (raw > (std::uint64_t(1) << 31)) return bad("a part larger than 2 GiB");
+    mf.path = std::string(path), mf.role = std::string(role), mf.sha256 = std::string(sha);
+    mf.rows = frows, mf.bytes = bytes, mf.raw_bytes = raw;
+    rows += role == "rows" ? frows : 0;
+    m.files.push_back(std::move(mf));
+  }
+  if (m.files.empty() || m.files[0].role != "dicts") return bad("the first file must be the dictionaries");
+  for (std::size_t i = 1; i < m.files.size(); ++i)
+    if (m.files[i].role != "rows") return bad("only one dictionaries file is allowed");
+  if (rows != m.repositories)
+    return bad("row groups hold " + std::to_string(rows) + " rows but counts say " + std::to_string(m.repositories));
+  return m;
+}
+
+struct SnapshotLoader::Impl {
+  Manifest manifest;
+  bool begun = false;
+  std::vector<char> received;
+  std::vector<std::size_t> first_row;
+  std::vector<std::vector<Month>> group_months;  // series months per group, decoded at finish
+  std::vector<std::vector<std::uint32_t>> group_counts, group_downloads;
+  Store store;
+  sj::parser parser;
+  Padded pad;
+};
+
+SnapshotLoader::SnapshotLoader() : impl_(new Impl) {}
+SnapshotLoader::~SnapshotLoader() = default;
+const Manifest& SnapshotLoader::manifest() const { return impl_->manifest; }
+
+Status SnapshotLoader::begin(std::string_view manifest_text) {
+  auto m = parse_manifest(manifest_text);
+  if (!m) return m.error();
+  Impl& L = *impl_;
+  L = Impl();
+  L.manifest = std::move(m.value());
+  L.begun = true;
+  std::size_t files = L.manifest.files.size(), n = L.manifest.repositories;
+  L.received.assign(files, 0);
+  L.first_row.assign(files, 0);
+  for (std::size_t i = 1, row = 0; i < files; ++i) {
+    L.first_row[i] = row;
+    row += L.manifest.files[i].rows;
+  }
+  L.group_months.resize(files);
+  L.group_counts.resize(files);
+  L.group_downloads.resize(files);
+  Store& s = L.store;
+  s.info = L.manifest.info;
+  s.type.resize(n), s.relation.resize(n), s.size.resize(n), s.sdk.resize(n), s.depth.resize(n);
+  s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
+  s.created.resize(n), s.downloads30.resize(n), s.likes.resize(n), s.downloads_all.resize(n), s.params.resize(n);
+  return "";
+}
+
+Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
+  Impl& L = *impl_;
+  if (!L.begun) return "snapshot part before its manifest";
+  if (index >= L.manifest.files.size()) return "snapshot part " + std::to_string(index) + " is not in the manifest";
+  const ManifestFile& f = L.manifest.files[index];
+  auto bad = [&](const std::string& why) { return f.path + ": " + why; };
+  if (L.received[index]) return bad("received twice");
+  if (text.size() != f.raw_bytes)
+    return bad("holds " + std::to_string(text.size()) + " bytes, manifest says " + std::to_string(f.raw_bytes) + " (truncated or altered)");
+  sj::document doc;
+  sj::object obj;
+  if (L.parser.iterate(L.pad.view(text)).get(doc) || doc.get_object().get(obj)) return bad("not a JSON object");
+  Store& s = L.store;
+  Status err;
+  if (f.role == "dicts") {
+    std::size_t seen = 0;
+    std::vector<std::uint8_t> tmp;
+    for (auto field : obj) {
+      std::string_view key;
+      sj::value v;
+      if (field.unescaped_key().get(key) || field.value().get(v)) return bad("malformed JSON");
+      ++seen;
+      if (key == "countries") err = read_string_list(v, s.countries, "countries");
+      else if (key == "authors") err = read_string_list(v, s.authors, "authors");
+      else if (key == "tasks") err = read_string_list(v, s.tasks, "tasks");
+      else if (key == "libraries") err = read_string_list(v, s.libraries, "libraries");
+      else if (key == "licenses") err = read_string_list(v, s.licenses, "licenses");
+      else if (key == "families") err = read_string_list(v, s.families, "families");
+      else if (key == "author_country" || key == "author_sector" || key == "task_modality") {
+        auto& target = key == "author_country" ? s.author_country : key == "author_sector" ? s.author_sector : s.task_modality;
+        std::size_t want = key == "task_modality" ? s.tasks.size() : s.authors.size();
+        target.resize(want);
+        err = read_ints(v, target.data(), want, "dictionary", plain<std::uint8_t>);
+      } else {
+        --seen;
+      }
+      if (!err.empty()) return bad(err);
+    }
+    if (seen != 9) return bad("missing a dictionary");
+  } else {
+    std::size_t n = f.rows, r0 = L.first_row[index];
+    std::uint64_t rows_field = 0;
+    std::size_t seen = 0;
+    auto& counts = L.group_counts[index];
+    auto& months_raw = L.group_months[index];
+    auto& downloads = L.group_downloads[index];
+    std::vector<std::int64_t> deltas(n);
+    for (auto field : obj) {
+      std::string_view key;
+      sj::value v;
+      if (field.unescaped_key().get(key) || field.value().get(v)) return bad("malformed JSON");
+      ++seen;
+      auto any = [](std::int64_t x, std::int64_t& o) { o = x; return true; };
+      auto count_or_unknown = [](std::int64_t x, std::uint32_t& o) {
+        if (x < -1 || x >= std::int64_t(kUnknownCount)) return false;
+        o = x < 0 ? kUnknownCount : std::uint32_t(x);
+        return true;
+      };
+      if (key == "group") { std::uint64_t g; if (v.get_uint64().get(g) || g + 1 != index) return bad("group number does not match its place"); }
+      else if (key == "rows") { if (v.get_uint64().get(rows_field) || rows_field != n) return bad("row count does not match the manifest"); }
+      else if (key == "type") err = read_ints(v, &s.type[r0], n, "type", plain<std::uint8_t>);
+      else if (key == "created" || key == "author") {
+        err = read_ints(v, deltas.data(), n, key == "created" ? "created" : "author", any);
+        std::int64_t acc = 0;
+        for (std::size_t i = 0; i < n && err.empty(); ++i) {
+          acc += deltas[i];
+          if (key == "created") {
+            if (acc < 0 || (acc >= 1200 && acc != kUnknownMonth)) err = "creation month out of range";
+            else s.created[r0 + i] = Month(acc);
+          } else {
+            if (acc < 0 || acc > 0xFFFFFFF0) err = "author out of range";
+            else s.author[r0 + i] = std::uint32_t(acc);
+          }
+        }
+      }
+      else if (key == "downloads30") err = read_ints(v, &s.downloads30[r0], n, "downloads30", count_or_unknown);
+      else if (key == "likes") err = read_ints(v, &s.likes[r0], n, "likes", count_or_unknown);
+      else if (key == "downloads_all")
+        err = read_ints(v, &s.downloads_all[r0], n, "downloads_all", [](std::int64_t x, std::uint64_t& o) {
+          if (x < -1) return false;
+          o = x < 0 ? kUnknownTotal : std::uint64_t(x);
+          return true;
+        });
+      else if (key == "task") err = read_ints(v, &s.task[r0], n, "task", plain<std::uint16_t>);
+      else if (key == "library") err = read_ints(v, &s.library[r0], n, "library", plain<std::uint16_t>);
+      else if (key == "license") err = read_ints(v, &s.license[r0], n, "license", plain<std::uint16_t>);
+      else if (key == "family") err = read_ints(v, &s.family[r0], n, "family", plain<std::uint32_t>);
+      else if (key == "relation") err = read_ints(v, &s.relation[r0], n, "relation", plain<std::uint8_t>);
+      else if (key == "depth") err = read_ints(v, &s.depth[r0], n, "depth", plain<std::uint8_t>);
+      else if (key == "params") err = read_ints(v, &s.params[r0], n, "params", plain<std::uint64_t>);
+      else if (key == "sdk") err = read_ints(v, &s.sdk[r0], n, "sdk", plain<std::uint8_t>);
+      else if (key == "series_count") {
+        counts.resize(n);
+        err = read_ints(v, counts.data(), n, "series_count", plain<std::uint32_t>);
+      } else if (key == "series_month" || key == "series_downloads") {
+        std::size_t total = 0;
+        for (auto c : counts) total += c;
+        if (counts.size() != n) return bad("series columns before series_count");
+        if (key == "series_month") {
+          months_raw.resize(total);
+          std::vector<std::int64_t> raw(total);
+          err = read_ints(v, raw.data(), total, "series_month", any);
+          // Undo the delta coding (first against the creation month, then against the previous month).
+          for (std::size_t i = 0, k = 0; i < n && err.empty(); ++i) {
+            std::int64_t prev = s.created[r0 + i] == kUnknownMonth ? 0 : s.created[r0 + i];
+            for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
+              prev += raw[k];
+              if (prev < 0 || prev >= 1200) { err = "download month out of range"; break; }
+              months_raw[k] = Month(prev);
+            }
+          }
+        } else {
+          downloads.resize(total);
+          err = read_ints(v, downloads.data(), total, "series_downloads", plain<std::uint32_t>);
+        }
+      } else {
+        --seen;
+      }
+      if (!err.empty()) return bad(err);
+    }
+    if (seen != 19) return bad("missing a column (a row group needs all 19 fields, created before series_month)");
+  }
+  if (!doc.at_end()) return bad("trailing text after the JSON object");
+  L.received[index] = 1;
+  return "";
+}
+
+Result<Store> SnapshotLoader::finish() {
+  using R = Result<Store>;
+  Impl& L = *impl_;
+  if (!L.begun) return R::failure("no manifest");
+  for (std::size_t i = 0; i < L.received.size(); ++i)
+    if (!L.received[i]) return R::failure(L.manifest.files[i].path + ": missing (listed in the manifest, never loaded)");
+  Store& s = L.store;
+  std::size_t n = L.manifest.repositories, total = 0;
+  for (auto& c : L.group_counts)
+    for (auto x : c) total += x;
+  if (total != L.manifest.series_points)
+    return R::failure("download series hold " + std::to_string(total) + " points, manifest says " + std::to_string(L.manifest.series_points));
+  s.series_start.resize(n + 1);
+  s.series_month.reserve(total);
+  s.series_downloads.reserve(total);
+  s.series_start[0] = 0;
+  for (std::size_t f = 1; f < L.group_counts.size(); ++f) {
+    std::size_t r0 = L.first_row[f];
+    for (std::size_t i = 0; i < L.group_counts[f].size(); ++i)
+      s.series_start[r0 + i + 1] = s.series_start[r0 + i] + L.group_counts[f][i];
+    s.series_month.insert(s.series_month.end(), L.group_months[f].begin(), L.group_months[f].end());
+    s.series_downloads.insert(s.series_downloads.end(), L.group_downloads[f].begin(), L.group_downloads[f].end());
+    std::vector<Month>().swap(L.group_months[f]);
+    std::vector<std::uint32_t>().swap(L.group_downloads[f]);
+  }
+  std::string err = s.validate();
+  if (!err.empty()) return R::failure("snapshot is inconsistent: " + err);
+  std::size_t counts[3] = {0, 0, 0};
+  for (auto t : s.type) ++counts[t];
+  if (counts[0] != L.manifest.models || counts[1] != L.manifest.datasets || counts[2] != L.manifest.spaces)
+    return R::failure("repository types disagree with the manifest counts");
+  Month first = kUnknownMonth;
+  for (auto m : s.series_month) first = std::min(first, m);
+  s.info.series_first = first;
+  s.derive_row_fields();
+  L.pad.release();
+  L.begun = false;
+  return std::move(s);
+}
+
+std::string snapshot_info_json(const Store& s) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (auto t : s.type) ++counts[t];
+  std::string o = "{\"id\":";
+  append_json_string(o, s.info.id);
+  o += ",\"date\":";
+  append_json_string(o, s.info.date);
+  o += ",\"kind\":";
+  append_json_string(o, s.info.kind);
+  o += ",\"provenance\":";
+  append_json_string(o, s.info.provenance);
+  o += ",\"single_dump\":";
+  o += s.info.single_dump ? "true" : "false";
+  o += ",\"repositories\":";
+  append_uint(o, s.rows());
+  o += ",\"models\":";
+  append_uint(o, counts[0]);
+  o += ",\"datasets\":";
+  append_uint(o, counts[1]);
+  o += ",\"spaces\":";
+  append_uint(o, counts[2]);
+  o += ",\"series_points\":";
+  append_uint(o, s.series_month.size());
+  o += ",\"authors\":";
+  append_uint(o, s.authors.size());
+  o += ",\"families\":";
+  append_uint(o, s.families.size() - 1);
+  o += ",\"first_month\":";
+  if (s.info.series_first == kUnknownMonth) o += "null"; else append_json_string(o, format_month(s.info.series_first));
+  o += ",\"last_month\":";
+  append_json_string(o, format_month(s.info.month));
+  o += ",\"memory_bytes\":";
+  append_uint(o, s.memory_bytes());
+  o += "}";
+  return o;
+}
+
+}  // namespace hubreport

@@ -1,0 +1,154 @@
+#include <cstdio>
+
+#include "json_writer.h"
+#include "snapshot.h"
+
+namespace hubreport {
+
+namespace {
+
+void append_strings(std::string& out, const char* key, const std::vector<std::string>& list) {
+  out += '"';
+  out += key;
+  out += "\":[";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, list[i]);
+  }
+  out += ']';
+}
+
+template <class Get>
+void append_ints(std::string& out, const char* key, std::size_t n, Get get) {
+  out += ",\"";
+  out += key;
+  out += "\":[";
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out += ',';
+    append_int(out, get(i));
+  }
+  out += ']';
+}
+
+}  // namespace
+
+std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_group) {
+  std::vector<SnapshotPart> parts;
+  SnapshotPart dicts{"dicts.json.gz", "dicts", 0, "{", 0, ""};
+  std::string& d = dicts.text;
+  append_strings(d, "countries", s.countries);
+  d += ',';
+  append_strings(d, "authors", s.authors);
+  append_ints(d, "author_country", s.authors.size(), [&](std::size_t i) { return std::int64_t(s.author_country[i]); });
+  append_ints(d, "author_sector", s.authors.size(), [&](std::size_t i) { return std::int64_t(s.author_sector[i]); });
+  d += ',';
+  append_strings(d, "tasks", s.tasks);
+  append_ints(d, "task_modality", s.tasks.size(), [&](std::size_t i) { return std::int64_t(s.task_modality[i]); });
+  d += ',';
+  append_strings(d, "libraries", s.libraries);
+  d += ',';
+  append_strings(d, "licenses", s.licenses);
+  d += ',';
+  append_strings(d, "families", s.families);
+  d += "}\n";
+  parts.push_back(std::move(dicts));
+
+  auto unknown_or = [](auto v, auto unknown) { return v == unknown ? std::int64_t(-1) : std::int64_t(v); };
+  for (std::size_t first = 0, g = 0; first < s.rows(); first += rows_per_group, ++g) {
+    std::size_t n = std::min(rows_per_group, s.rows() - first);
+    char name[32];
+    std::snprintf(name, sizeof name, "rows-%04zu.json.gz", g);
+    SnapshotPart part{name, "rows", n, "{\"group\":", 0, ""};
+    std::string& t = part.text;
+    append_uint(t, g);
+    t += ",\"rows\":";
+    append_uint(t, n);
+    auto at = [&](std::size_t i) { return first + i; };
+    // Sorted columns are delta-coded: mostly zeros, which compress to almost nothing.
+    append_ints(t, "type", n, [&](std::size_t i) { return std::int64_t(s.type[at(i)]); });
+    append_ints(t, "created", n, [&](std::size_t i) {
+      return std::int64_t(s.created[at(i)]) - (i ? std::int64_t(s.created[at(i) - 1]) : 0);
+    });
+    append_ints(t, "author", n, [&](std::size_t i) {
+      return std::int64_t(s.author[at(i)]) - (i ? std::int64_t(s.author[at(i) - 1]) : 0);
+    });
+    append_ints(t, "downloads30", n, [&](std::size_t i) { return unknown_or(s.downloads30[at(i)], kUnknownCount); });
+    append_ints(t, "downloads_all", n, [&](std::size_t i) { return unknown_or(s.downloads_all[at(i)], kUnknownTotal); });
+    append_ints(t, "likes", n, [&](std::size_t i) { return unknown_or(s.likes[at(i)], kUnknownCount); });
+    append_ints(t, "task", n, [&](std::size_t i) { return std::int64_t(s.task[at(i)]); });
+    append_ints(t, "library", n, [&](std::size_t i) { return std::int64_t(s.library[at(i)]); });
+    append_ints(t, "license", n, [&](std::size_t i) { return std::int64_t(s.license[at(i)]); });
+    append_ints(t, "family", n, [&](std::size_t i) { return std::int64_t(s.family[at(i)]); });
+    append_ints(t, "relation", n, [&](std::size_t i) { return std::int64_t(s.relation[at(i)]); });
+    append_ints(t, "depth", n, [&](std::size_t i) { return std::int64_t(s.depth[at(i)]); });
+    append_ints(t, "params", n, [&](std::size_t i) { return std::int64_t(s.params[at(i)]); });
+    append_ints(t, "sdk", n, [&](std::size_t i) { return std::int64_t(s.sdk[at(i)]); });
+    append_ints(t, "series_count", n, [&](std::size_t i) {
+      return std::int64_t(s.series_start[at(i) + 1] - s.series_start[at(i)]);
+    });
+    std::size_t lo = s.series_start[first], hi = s.series_start[first + n];
+    // A repository's first download month is coded against its creation month, later ones against the previous.
+    std::vector<std::int64_t> months;
+    months.reserve(hi - lo);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::int64_t prev = s.created[at(i)] == kUnknownMonth ? 0 : s.created[at(i)];
+      for (std::size_t k = s.series_start[at(i)]; k < s.series_start[at(i) + 1]; ++k) {
+        months.push_back(std::int64_t(s.series_month[k]) - prev);
+        prev = s.series_month[k];
+      }
+    }
+    append_ints(t, "series_month", months.size(), [&](std::size_t k) { return months[k]; });
+    append_ints(t, "series_downloads", hi - lo, [&](std::size_t k) { return std::int64_t(s.series_downloads[lo + k]); });
+    t += "}\n";
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+std::string encode_manifest(const Store& s, const std::vector<SnapshotPart>& parts) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (auto t : s.type) ++counts[t];
+  std::string m = "{\n  \"format\": \"hubreport-snapshot\",\n  \"version\": ";
+  append_int(m, kSnapshotVersion);
+  m += ",\n  \"id\": ";
+  append_json_string(m, s.info.id);
+  m += ",\n  \"date\": ";
+  append_json_string(m, s.info.date);
+  m += ",\n  \"kind\": ";
+  append_json_string(m, s.info.kind);
+  m += ",\n  \"provenance\": ";
+  append_json_string(m, s.info.provenance);
+  m += ",\n  \"single_dump\": ";
+  m += s.info.single_dump ? "true" : "false";
+  m += ",\n  \"counts\": {\"repositories\": ";
+  append_uint(m, s.rows());
+  m += ", \"models\": ";
+  append_uint(m, counts[0]);
+  m += ", \"datasets\": ";
+  append_uint(m, counts[1]);
+  m += ", \"spaces\": ";
+  append_uint(m, counts[2]);
+  m += ", \"series_points\": ";
+  append_uint(m, s.series_month.size());
+  m += "},\n  \"files\": [";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    m += i ? ",\n    " : "\n    ";
+    m += "{\"path\": ";
+    append_json_string(m, parts[i].path);
+    m += ", \"role\": ";
+    append_json_string(m, parts[i].role);
+    m += ", \"rows\": ";
+    append_uint(m, parts[i].rows);
+    m += ", \"bytes\": ";
+    append_uint(m, parts[i].bytes);
+    m += ", \"raw_bytes\": ";
+    append_uint(m, parts[i].text.size());
+    m += ", \"sha256\": ";
+    append_json_string(m, parts[i].sha256);
+    m += "}";
+  }
+  m += "\n  ]\n}\n";
+  return m;
+}
+
+}  // namespace hubreport

@@ -1,0 +1,75 @@
+#include "store.h"
+
+namespace hubreport {
+
+void Store::derive_row_fields() {
+  row_country.resize(rows());
+  row_sector.resize(rows());
+  for (std::size_t i = 0; i < rows(); ++i) {
+    row_country[i] = author_country[author[i]];
+    row_sector[i] = author_sector[author[i]];
+  }
+}
+
+template <class V>
+static std::size_t bytes_of(const V& v) {
+  return v.capacity() * sizeof(typename V::value_type);
+}
+
+std::size_t Store::memory_bytes() const {
+  std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
+                  bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
+                  bytes_of(created) + bytes_of(downloads30) + bytes_of(likes) + bytes_of(downloads_all) +
+                  bytes_of(params) + bytes_of(series_start) + bytes_of(series_month) + bytes_of(series_downloads) +
+                  bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
+  for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})
+    for (auto& s : *dict) n += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
+  return n;
+}
+
+std::string Store::validate() const {
+  std::size_t n = rows();
+  auto same = [&](std::size_t size, const char* name) -> std::string {
+    return size == n ? "" : std::string("column '") + name + "' has " + std::to_string(size) + " rows, expected " + std::to_string(n);
+  };
+  for (auto err : {same(relation.size(), "relation"), same(size.size(), "size"), same(sdk.size(), "sdk"),
+                   same(depth.size(), "depth"), same(author.size(), "author"), same(family.size(), "family"),
+                   same(task.size(), "task"), same(library.size(), "library"), same(license.size(), "license"),
+                   same(created.size(), "created"), same(downloads30.size(), "downloads30"), same(likes.size(), "likes"),
+                   same(downloads_all.size(), "downloads_all"), same(params.size(), "params")})
+    if (!err.empty()) return err;
+  if (series_start.size() != n + 1 || series_start[0] != 0 || series_start[n] != series_month.size() ||
+      series_month.size() != series_downloads.size())
+    return "download series offsets do not match the rows";
+  if (countries.empty() || authors.empty() || tasks.empty() || libraries.empty() || licenses.empty() || families.empty())
+    return "a dictionary is empty";
+  if (author_country.size() != authors.size() || author_sector.size() != authors.size())
+    return "author country/sector lists do not match the authors";
+  if (task_modality.size() != tasks.size()) return "task modality list does not match the tasks";
+  for (auto c : author_country)
+    if (c >= countries.size()) return "author country out of range";
+  for (auto s : author_sector)
+    if (s >= kSectorNames.size()) return "author sector out of range";
+  for (auto m : task_modality)
+    if (m >= kModalityNames.size()) return "task modality out of range";
+  auto check = [&](const auto& col, std::size_t limit, const char* name) -> std::string {
+    for (auto v : col)
+      if (std::size_t(v) >= limit) return std::string("value out of range in column '") + name + "'";
+    return "";
+  };
+  for (auto err : {check(type, kRepoTypeNames.size(), "type"), check(relation, kRelationNames.size(), "relation"),
+                   check(size, kSizeNames.size(), "size"), check(sdk, kSdkNames.size(), "sdk"),
+                   check(author, authors.size(), "author"), check(family, families.size(), "family"),
+                   check(task, tasks.size(), "task"), check(library, libraries.size(), "library"),
+                   check(license, licenses.size(), "license")})
+    if (!err.empty()) return err;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (created[i] != kUnknownMonth && created[i] >= 1200) return "creation month out of range";
+    if (series_start[i + 1] < series_start[i]) return "download series offsets go backwards";
+  }
+  for (auto m : series_month)
+    if (m >= 1200) return "download month out of range";
+  return "";
+}
+
+}  // namespace hubreport

@@ -1,0 +1,59 @@
+// 9. Licenses, libraries and Spaces SDKs: shares of new repositories (and of downloads) over time.
+import { composePanels } from './panels.js';
+import { categoriesOf, measureSeries, leaders } from './shares.js';
+import { periodPhrase } from './common.js';
+import { label } from '../vocab.js';
+import { share } from '../format.js';
+
+function shareView({ name, dim, title, question, noun, measures }) {
+  return {
+    name, title, question,
+
+    build(state, slice, ctx) {
+      const cats = categoriesOf(slice, dim, measures.map((m) => m.column), ctx.narrow ? 6 : 9, state);
+      const panels = measures.map((m, i) => {
+        const s = measureSeries(slice, dim, m.column, cats, state, { panel: i });
+        return { title: m.title, x: s.months, xKind: 'month', percent: true, series: s.series };
+      });
+      return composePanels(ctx, { legendNames: panels[0].series.map((s) => s.name), panels,
+        description: this.reading(state, slice) });
+    },
+
+    reading(state, slice) {
+      const { list, months, total } = leaders(slice, dim, 'repos', { exclude: ['other'] });
+      if (!total) return `No ${noun} were created in this selection.`;
+      const named = list.filter(([c]) => c !== 'unknown');
+      const unknown = list.find(([c]) => c === 'unknown');
+      if (!named.length) return `None of the ${noun} created ${periodPhrase(months)} names a ${dim === 'sdk' ? 'SDK' : dim}.`;
+      const [first, second] = named;
+      let text = `${label(dim, first[0])} leads: ${share(first[1])} of ${noun} created ${periodPhrase(months)}`;
+      if (measures.some((m) => m.column === 'downloads')) {
+        const dl = leaders(slice, dim, 'downloads').list.find(([c]) => c === first[0]);
+        if (dl) text += ` and ${share(dl[1])} of downloads`;
+      }
+      if (second) text += `; ${label(dim, second[0])} ${share(second[1])}`;
+      if (unknown && unknown[1] >= 0.05) text += `. ${share(unknown[1])} name none`;
+      return `${text}.`;
+    },
+  };
+}
+
+export const licenses = shareView({
+  name: 'licenses', dim: 'license', title: 'Licenses', noun: 'repositories',
+  question: 'Under which licenses are new repositories published?',
+  measures: [{ column: 'repos', title: 'Share of new repositories, by license' },
+    { column: 'downloads', title: 'Share of downloads, by license' }],
+});
+
+export const libraries = shareView({
+  name: 'libraries', dim: 'library', title: 'Libraries', noun: 'repositories',
+  question: 'Which libraries are new models built for, and which get downloaded?',
+  measures: [{ column: 'repos', title: 'Share of new repositories, by library' },
+    { column: 'downloads', title: 'Share of downloads, by library' }],
+});
+
+export const sdks = shareView({
+  name: 'sdks', dim: 'sdk', title: 'Spaces', noun: 'Spaces',
+  question: 'Which SDKs do new Spaces (hosted demos and apps) use?',
+  measures: [{ column: 'repos', title: 'Share of new Spaces, by SDK' }],
+});

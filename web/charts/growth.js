@@ -1,0 +1,75 @@
+// 1. Growth: repositories created per month by type; `cum=1` shows running totals.
+import { composePanels } from './panels.js';
+import { col, monthsOf, last12, periodPhrase, faded, selectedOf } from './common.js';
+import { compact, share, change } from '../format.js';
+import { label, color, VOCAB } from '../vocab.js';
+
+function series(slice) {
+  const mi = col(slice, 'month');
+  const byMonth = new Map();
+  let undated = 0;
+  for (const r of slice.rows) {
+    if (r[mi] == null) {
+      undated += VOCAB.type.reduce((s, t) => s + (Number(r[slice.columns.indexOf(t)]) || 0), 0);
+      continue;
+    }
+    byMonth.set(r[mi], r);
+  }
+  const months = monthsOf(slice.rows, mi);
+  const data = {};
+  for (const t of VOCAB.type) {
+    const i = slice.columns.indexOf(t);
+    data[t] = months.map((m) => (i >= 0 ? Number(byMonth.get(m)?.[i]) || 0 : 0));
+  }
+  return { months, data, undated };
+}
+
+export const growth = {
+  name: 'growth',
+  title: 'Growth',
+  question: 'How many repositories are created each month, by type?',
+
+  build(state, slice, ctx) {
+    const { months, data } = series(slice);
+    const cumulative = state.cum === '1';
+    const selected = selectedOf(state, 'type');
+    const s = VOCAB.type.map((t) => {
+      let values = data[t];
+      if (cumulative) {
+        let run = 0;
+        values = values.map((v) => (run += v));
+      }
+      return { id: `type|${t}`, name: label('type', t), color: color('type', t), data: values, type: 'line',
+        area: cumulative, stack: cumulative ? 'total' : undefined, faded: faded(selected, t), pick: { key: 'type', value: t } };
+    });
+    return composePanels(ctx, {
+      legendNames: s.map((x) => x.name),
+      description: this.reading(state, slice),
+      panels: [{ x: months, xKind: 'month', series: s, sortTooltip: false,
+        height: ctx.narrow ? 260 : 340, title: cumulative ? 'Repositories created, running total' : 'Repositories created per month' }],
+    });
+  },
+
+  reading(state, slice) {
+    const { months, data, undated } = series(slice);
+    if (!months.length) return 'No repositories were created in this selection.';
+    const total = (ms) => {
+      const set = new Set(ms);
+      let n = 0;
+      months.forEach((m, i) => { if (set.has(m)) for (const t of VOCAB.type) n += data[t][i]; });
+      return n;
+    };
+    const recent = last12(months);
+    const now = total(recent.months);
+    const prevMonths = months.filter((m) => m < recent.start).slice(-12);
+    const models = recent.months.reduce((s, m) => s + data.model[months.indexOf(m)], 0);
+    let text = `${compact(now)} repositories were created ${periodPhrase(recent.months)}`;
+    if (prevMonths.length === 12 && total(prevMonths) > 0) {
+      text += `, ${change(now / total(prevMonths) - 1)} on the 12 months before`;
+    }
+    if (now > 0) text += `; ${share(models / now)} of them were models`;
+    text += '.';
+    if (undated > 0) text += ` ${compact(undated)} more have no known creation date.`;
+    return text;
+  },
+};

@@ -1,0 +1,49 @@
+// Building blocks for "who has what share, month by month" views (geography, sectors, licenses, libraries,
+// SDKs, sizes): long slices (month, category, measure) become 100%-stacked areas with fixed colors.
+import { pivot, topCategories, seriesByMonth, last12, sharesOver, faded, selectedOf } from './common.js';
+import { label, colorMap } from '../vocab.js';
+
+/** The categories a view shows: the k largest over all measures, the selected ones, then unknown and other. */
+export function categoriesOf(slice, dim, measures, k, state) {
+  const totals = new Map();
+  for (const m of measures) {
+    const p = pivot(slice, dim, m);
+    const sum = [...p.totals.values()].reduce((a, b) => a + b, 0) || 1;
+    // Rank by each measure's share so a measure with big numbers (downloads) does not drown the other.
+    for (const [c, v] of p.totals) totals.set(c, (totals.get(c) || 0) + v / sum);
+  }
+  return topCategories(totals, k, selectedOf(state, dim));
+}
+
+/** Panel series for one measure: shares (100% stacked areas) or counts (stacked areas or bars). */
+export function measureSeries(slice, dim, measure, cats, state, { shares = true, panel = 0, type = 'line' } = {}) {
+  const p = pivot(slice, dim, measure);
+  const { months, data } = seriesByMonth(p, cats, { shares });
+  const colors = colorMap(dim, cats);
+  const selected = selectedOf(state, dim);
+  const series = cats.map((c) => ({
+    id: `${panel}:${dim}|${c}`, name: label(dim, c), color: colors.get(c), data: data.get(c), type,
+    area: type === 'line', stack: 'total', faded: faded(selected, c),
+    pick: c === 'other' ? null : { key: dim, value: c },
+  }));
+  return { months, series };
+}
+
+/** The leading categories by one measure over the last 12 months: {list: [[cat, share]], months, total}. */
+export function leaders(slice, dim, measure, { exclude = [] } = {}) {
+  const p = pivot(slice, dim, measure);
+  for (const c of exclude) p.totals.delete(c);
+  const recent = last12(p.months);
+  const { list, total } = sharesOver(p, recent.months);
+  return { list: list.filter(([c]) => !exclude.includes(c)), months: recent.months, total, pivot: p };
+}
+
+/** Share of `cat` in the 12 months that ended 24 months before the last: for "up from X%" comparisons. */
+export function earlierShare(p, cat) {
+  const months = p.months;
+  if (months.length < 24) return null;
+  const early = months.slice(-24, -12);
+  const { list, total } = sharesOver(p, early);
+  if (!total) return null;
+  return { share: list.find(([c]) => c === cat)?.[1] ?? 0, months: early };
+}

@@ -1,0 +1,103 @@
+// Display names and colors for dimension values. A value keeps its color in every chart
+// (China is always the same red, industry always the same blue), so readers can follow it across views.
+
+const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
+
+const LABELS = {
+  type: { model: 'Models', dataset: 'Datasets', space: 'Spaces' },
+  sector: { industry: 'Industry', academia: 'Academia', nonprofit: 'Non-profit', government: 'Government',
+    community: 'Individuals & community' },
+  size: { lt1b: '<1B', '1to9b': '1–9B', '10to99b': '10–99B', '100bplus': '100B+', unknown: 'Unknown size', all: 'All' },
+  modality: { text: 'Text', vision: 'Vision', audio: 'Audio', multimodal: 'Multimodal', tabular: 'Tabular',
+    robotics: 'Robotics & RL', other: 'Other', unknown: 'Unknown' },
+  relation: { original: 'Original', finetune: 'Fine-tune', adapter: 'Adapter', quantized: 'Quantized', merge: 'Merge' },
+  sdk: { gradio: 'Gradio', streamlit: 'Streamlit', docker: 'Docker', static: 'Static', other: 'Other' },
+};
+
+/** The fixed vocabularies (contracts §1), in display order. */
+export const VOCAB = {
+  type: ['model', 'dataset', 'space'],
+  sector: ['industry', 'academia', 'nonprofit', 'government', 'community'],
+  modality: ['text', 'vision', 'audio', 'multimodal', 'tabular', 'robotics', 'other', 'unknown'],
+  relation: ['original', 'finetune', 'adapter', 'quantized', 'merge'],
+  size: ['lt1b', '1to9b', '10to99b', '100bplus', 'unknown'],
+  sdk: ['gradio', 'streamlit', 'docker', 'static', 'other'],
+};
+
+export const DIM_LABELS = {
+  from: 'From', to: 'To', type: 'Type', country: 'Country', sector: 'Sector', org: 'Organisation', task: 'Task',
+  modality: 'Modality', library: 'Library', license: 'License', family: 'Family', relation: 'Relation',
+  size: 'Size', sdk: 'Spaces SDK',
+};
+
+/** Human name of a value: "CN" -> "China", "nonprofit" -> "Non-profit". Unknown values print as given. */
+export function label(dim, value) {
+  if (value == null) return 'Unknown';
+  const v = String(value);
+  if (v === 'other') return 'Other';
+  if (v === 'unknown') return dim === 'country' ? 'Unknown / international' : 'Unknown';
+  if (dim === 'country') {
+    try { return (regionNames && /^[A-Z]{2}$/.test(v) && regionNames.of(v)) || v; } catch { return v; }
+  }
+  return LABELS[dim]?.[v] ?? v;
+}
+
+/** "China-based publishers" style phrases for readings. */
+export function countryPhrase(code) {
+  if (code === 'unknown' || code == null) return 'Publishers of unknown country';
+  if (code === 'other') return 'Publishers elsewhere';
+  return `${label('country', code)}-based publishers`;
+}
+
+// Muted, distinguishable on white and on near-black; checked against the decal patterns ECharts adds.
+export const PALETTE = ['#3366cc', '#e4572e', '#17a589', '#f2a516', '#8e5bb8', '#d0457c', '#2e93b8', '#7f9c2b',
+  '#b5651d', '#5b6fd6', '#c0392b', '#48a36b', '#a0522d', '#6c7a89', '#cf9f00', '#9b59b6'];
+export const OTHER_COLOR = '#a3a9b1';
+export const UNKNOWN_COLOR = '#7d858f';
+
+const FIXED = {
+  type: { model: '#3366cc', dataset: '#e4572e', space: '#17a589' },
+  country: { CN: '#d62728', US: '#2f5fb3', FR: '#8e5bb8', DE: '#f2a516', GB: '#17a589', KR: '#d0457c', JP: '#b5651d',
+    CA: '#7f9c2b', IN: '#e67e22', IL: '#2e93b8', AE: '#48a36b', SG: '#9b59b6', CH: '#c0392b', NL: '#5b6fd6',
+    SE: '#cf9f00', RU: '#6d4c41', TW: '#00897b', ES: '#ad1457', IT: '#558b2f', AU: '#0277bd' },
+  sector: { industry: '#3366cc', academia: '#e4572e', nonprofit: '#17a589', government: '#8e5bb8', community: '#f2a516' },
+  size: { lt1b: '#9ecae1', '1to9b': '#4292c6', '10to99b': '#2171b5', '100bplus': '#08306b' },
+  modality: { text: '#3366cc', vision: '#e4572e', audio: '#17a589', multimodal: '#8e5bb8', tabular: '#f2a516',
+    robotics: '#d0457c', other: OTHER_COLOR },
+  relation: { original: '#6c7a89', finetune: '#3366cc', adapter: '#17a589', quantized: '#f2a516', merge: '#8e5bb8' },
+  sdk: { gradio: '#f2a516', streamlit: '#e4572e', docker: '#2e93b8', static: '#17a589' },
+  family: { Qwen: '#8e5bb8', Llama: '#2f5fb3', DeepSeek: '#17a589', Mistral: '#e4572e', Gemma: '#f2a516' },
+};
+
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** The color of a value, the same in every chart. */
+export function color(dim, value) {
+  const v = String(value);
+  if (v === 'other') return OTHER_COLOR;
+  if (v === 'unknown' || value == null) return UNKNOWN_COLOR;
+  return FIXED[dim]?.[v] ?? PALETTE[hash(`${dim}:${v}`) % PALETTE.length];
+}
+
+/** Colors for the values shown together in one chart: fixed or hashed, and never two alike
+ *  (a hashed value that collides takes the next free palette color). */
+export function colorMap(dim, values) {
+  const out = new Map();
+  const used = new Set();
+  for (const v of values) {
+    const c = color(dim, v);
+    if (FIXED[dim]?.[v] || v === 'other' || v === 'unknown') { out.set(v, c); used.add(c); }
+  }
+  for (const v of values) {
+    if (out.has(v)) continue;
+    let i = PALETTE.indexOf(color(dim, v));
+    for (let k = 0; k < PALETTE.length && used.has(PALETTE[i]); k++) i = (i + 1) % PALETTE.length;
+    out.set(v, PALETTE[i]);
+    used.add(PALETTE[i]);
+  }
+  return out;
+}

@@ -1,0 +1,268 @@
+// Module worker: owns the wasm engine. Loads a snapshot (index -> manifest -> parts, each streamed, size- and
+// sha256-checked, gunzipped straight into wasm memory) and answers engine requests. The page never blocks on it.
+import { sha256Hex } from './sha256.js';
+
+let engine = null; // the Emscripten module
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** An error the page can explain: kind is missing | corrupt | version | engine | request. */
+class LoadError extends Error {
+  constructor(kind, message, detail = '') {
+    super(message);
+    this.kind = kind;
+    this.detail = detail;
+  }
+}
+
+self.onmessage = async (event) => {
+  const { id, op, args } = event.data;
+  try {
+    let result;
+    if (op === 'load') result = await load(args, (p) => self.postMessage({ id, progress: p }));
+    else if (op === 'call') result = request(args.request, args.format);
+    else throw new LoadError('request', `unknown worker op ${op}`);
+    self.postMessage({ id, ok: true, result });
+  } catch (err) {
+    self.postMessage({ id, ok: false, error: { kind: err.kind || 'engine', message: String(err.message || err),
+      detail: err.detail || '' } });
+  }
+};
+
+// ---- the wasm boundary (docs/contracts.md §4) ----
+
+/** Reads the packed {u32 status, u32 data_ptr, u32 data_len} the engine returns. HEAPU8 is re-read because
+ *  the call may have grown memory, which detaches older views. */
+function readResult(resultPtr) {
+  const heap = engine.HEAPU8;
+  const view = new DataView(heap.buffer);
+  const p = resultPtr >>> 0;
+  const status = view.getUint32(p, true);
+  const dataPtr = view.getUint32(p + 4, true) >>> 0;
+  const dataLen = view.getUint32(p + 8, true) >>> 0;
+  const text = decoder.decode(engine.HEAPU8.subarray(dataPtr, dataPtr + dataLen));
+  return { status, text };
+}
+
+/** One JSON request to the engine; returns the response text, throws its error text. */
+function callText(req) {
+  const bytes = encoder.encode(JSON.stringify(req));
+  const ptr = engine._hubreport_alloc(bytes.length + 1) >>> 0;
+  if (!ptr) throw new LoadError('engine', 'The engine ran out of memory.');
+  engine.HEAPU8.set(bytes, ptr);
+  engine.HEAPU8[ptr + bytes.length] = 0;
+  try {
+    const { status, text } = readResult(engine._hubreport_call(ptr, bytes.length));
+    if (status !== 0) throw new LoadError('request', text || `engine status ${status}`);
+    return text;
+  } finally {
+    engine._hubreport_free(ptr);
+  }
+}
+
+/** A page request: JSON responses are parsed here so the page thread does not pay for it. */
+function request(req, format) {
+  if (!engine) throw new LoadError('engine', 'The engine is not loaded yet.');
+  const t0 = performance.now();
+  const text = callText(req);
+  const engineMs = performance.now() - t0;
+  const data = format === 'text' ? text : JSON.parse(text);
+  return { data, engineMs };
+}
+
+// ---- loading ----
+
+async function loadEngine(engineUrl) {
+  let factory;
+  try {
+    factory = (await import(engineUrl)).default;
+  } catch (err) {
+    throw new LoadError('engine', 'The engine (hubreport.js) could not be loaded.', String(err.message || err));
+  }
+  try {
+    return await factory({ locateFile: (file) => new URL(file, engineUrl).href });
+  } catch (err) {
+    throw new LoadError('engine', 'The engine (hubreport.wasm) could not be started.', String(err.message || err));
+  }
+}
+
+async function fetchOk(url, what, signal) {
+  let res;
+  try {
+    res = await fetch(url, { signal, cache: 'no-cache' });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new LoadError('missing', `The ${what} could not be downloaded (network error).`, `${url}: ${err.message}`);
+  }
+  if (!res.ok) throw new LoadError('missing', `The ${what} is missing (HTTP ${res.status}).`, String(url));
+  return res;
+}
+
+async function fetchJson(url, what) {
+  const text = await (await fetchOk(url, what)).text();
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch {
+    throw new LoadError('corrupt', `The ${what} is not valid JSON.`, String(url));
+  }
+}
+
+/** A snapshot id from the index or a link becomes a path segment: keep it to the contract's alphabet. */
+const SNAPSHOT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function pickSnapshot(index, wanted) {
+  const list = Array.isArray(index.snapshots) ? index.snapshots : [];
+  if (wanted && list.some((s) => s.id === wanted)) return wanted;
+  const id = index.default ?? list[0]?.id;
+  if (typeof id !== 'string' || !SNAPSHOT_ID.test(id)) {
+    throw new LoadError('corrupt', 'The snapshot index names no usable default snapshot.');
+  }
+  return id;
+}
+
+function checkManifest(manifest, base) {
+  if (!manifest || !Array.isArray(manifest.files) || manifest.files.length === 0) {
+    throw new LoadError('corrupt', 'The snapshot manifest lists no files.');
+  }
+  for (const f of manifest.files) {
+    const url = new URL(String(f.path), base);
+    const ok = url.href.startsWith(base.href) && Number.isSafeInteger(f.bytes) && f.bytes >= 0
+      && Number.isSafeInteger(f.raw_bytes) && f.raw_bytes >= 0 && /^[0-9a-f]{64}$/i.test(String(f.sha256));
+    if (!ok) throw new LoadError('corrupt', 'The snapshot manifest has a malformed file entry.', String(f.path));
+  }
+}
+
+/** Downloads one compressed file into memory, reporting bytes as they arrive. */
+async function download(file, url, signal, onBytes) {
+  const res = await fetchOk(url, `snapshot file ${file.path}`, signal);
+  const buf = new Uint8Array(file.bytes);
+  let off = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (off + value.length > buf.length) {
+      reader.cancel();
+      throw new LoadError('corrupt', `The snapshot file ${file.path} is larger than its manifest says.`);
+    }
+    buf.set(value, off);
+    off += value.length;
+    onBytes(value.length);
+  }
+  if (off !== buf.length) {
+    throw new LoadError('corrupt', `The snapshot file ${file.path} is truncated (${off} of ${buf.length} bytes).`);
+  }
+  return buf;
+}
+
+/** Gunzips straight into a wasm buffer of the manifest's raw size, so the text is never copied twice. */
+async function gunzipInto(file, compressed, onBytes) {
+  const ptr = engine._hubreport_alloc(Math.max(1, file.raw_bytes)) >>> 0;
+  if (!ptr) throw new LoadError('engine', `Not enough memory for ${file.path}.`);
+  let off = 0;
+  try {
+    const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const reader = stream.getReader();
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (err) {
+        throw new LoadError('corrupt', `The snapshot file ${file.path} is not valid gzip.`, String(err.message || err));
+      }
+      if (chunk.done) break;
+      if (off + chunk.value.length > file.raw_bytes) {
+        reader.cancel();
+        throw new LoadError('corrupt', `The snapshot file ${file.path} unpacks to more bytes than its manifest says.`);
+      }
+      engine.HEAPU8.set(chunk.value, ptr + off);
+      off += chunk.value.length;
+      onBytes(chunk.value.length);
+    }
+    if (off !== file.raw_bytes) {
+      throw new LoadError('corrupt', `The snapshot file ${file.path} unpacks to ${off} bytes, not ${file.raw_bytes}.`);
+    }
+    return ptr;
+  } catch (err) {
+    engine._hubreport_free(ptr);
+    throw err;
+  }
+}
+
+const PREFETCH = 3; // files downloading ahead of the one being parsed: keeps the network busy while wasm parses
+
+async function load({ engineUrl, snapshotsUrl, wanted }, progress) {
+  const t0 = performance.now();
+  const [mod, index] = await Promise.all([loadEngine(engineUrl), fetchJson(new URL('index.json', snapshotsUrl),
+    'snapshot index (snapshots/index.json)')]);
+  engine = mod;
+  const id = pickSnapshot(index.json, wanted);
+  const base = new URL(`${id}/`, snapshotsUrl);
+  const manifest = await fetchJson(new URL('manifest.json', base), `manifest of snapshot ${id}`);
+  checkManifest(manifest.json, base);
+
+  try {
+    callText({ op: 'begin', manifest: manifest.text });
+  } catch (err) {
+    const kind = /version|format/i.test(err.message) ? 'version' : 'corrupt';
+    throw new LoadError(kind, `The engine refused snapshot ${id}.`, err.message);
+  }
+
+  const files = manifest.json.files;
+  const total = { bytes: 0, raw: 0 };
+  for (const f of files) { total.bytes += f.bytes; total.raw += f.raw_bytes; }
+  const done = { bytes: 0, unpacked: 0, parsed: 0, files: 0 };
+  let lastPost = 0;
+  const report = (force) => {
+    const now = performance.now();
+    if (!force && now - lastPost < 50) return;
+    lastPost = now;
+    // Download is half the work; unpacking and parsing (by raw bytes) the other half.
+    const fraction = 0.5 * (done.bytes / (total.bytes || 1))
+      + 0.5 * ((0.3 * done.unpacked + 0.7 * done.parsed) / (total.raw || 1));
+    progress({ fraction: Math.min(1, fraction), downloaded: done.bytes, totalBytes: total.bytes,
+      filesDone: done.files, files: files.length });
+  };
+
+  const abort = new AbortController();
+  const pending = [];
+  const start = (i) => {
+    const p = download(files[i], new URL(files[i].path, base), abort.signal, (n) => { done.bytes += n; report(); });
+    p.catch(() => {}); // awaited in order below; this only silences "unhandled" while an earlier file parses
+    pending[i] = p;
+  };
+  for (let i = 0; i < Math.min(PREFETCH, files.length); i++) start(i);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      const compressed = await pending[i];
+      pending[i] = null;
+      if (i + PREFETCH < files.length) start(i + PREFETCH);
+      const digest = await sha256Hex(compressed);
+      if (digest !== String(file.sha256).toLowerCase()) {
+        throw new LoadError('corrupt', `The snapshot file ${file.path} is damaged (its checksum does not match).`);
+      }
+      const ptr = await gunzipInto(file, compressed, (n) => { done.unpacked += n; report(); });
+      try {
+        const { status, text } = readResult(engine._hubreport_part(i, ptr, file.raw_bytes));
+        if (status !== 0) throw new LoadError('corrupt', `The engine could not read ${file.path}.`, text);
+      } finally {
+        engine._hubreport_free(ptr);
+      }
+      done.parsed += file.raw_bytes;
+      done.files += 1;
+      report(true);
+    }
+  } catch (err) {
+    abort.abort();
+    throw err;
+  }
+
+  let info;
+  try {
+    info = JSON.parse(callText({ op: 'finish' }));
+  } catch (err) {
+    throw new LoadError('corrupt', `The engine could not finish loading snapshot ${id}.`, err.message);
+  }
+  return { id, index: index.json, manifest: manifest.json, info, loadMs: performance.now() - t0 };
+}
