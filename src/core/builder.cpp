@@ -96,25 +96,30 @@ struct Builder::Impl {
     }
     observations.push_back({k, date, rec.downloads_all.value_or(kUnknownTotal),
                             rec.downloads30 ? saturate32(*rec.downloads30) : kUnknownCount});
-    // Later dumps win, field by field: a minimal record in a later dump updates only what it carries.
-    if (date < last_date[k]) return;
-    last_date[k] = date;
+    // Later dumps win, field by field: a minimal record in a later dump updates only what it carries, and an
+    // earlier dump (dumps may come in any order) only fills what no later one said.
+    bool older = date < last_date[k];
+    if (!older) last_date[k] = date;
     Draft& d = drafts[k];
-    if (!rec.author.empty()) d.author = authors.intern(rec.author);
-    if (rec.created) d.created = *rec.created;
-    if (rec.downloads_all) d.downloads_all = std::min(*rec.downloads_all, kUnknownTotal - 1);
-    if (rec.downloads30) d.downloads30 = saturate32(*rec.downloads30);
-    if (rec.likes) d.likes = saturate32(*rec.likes);
-    if (rec.params) d.params = *rec.params;
-    if (rec.task) d.task = std::uint16_t(std::min<std::uint32_t>(tasks.intern(*rec.task), 0xFFFF));
-    if (rec.library) d.library = std::uint16_t(std::min<std::uint32_t>(libraries.intern(*rec.library), 0xFFFF));
-    if (rec.license) d.license = std::uint16_t(std::min<std::uint32_t>(licenses.intern(*rec.license), 0xFFFF));
+    auto set = [older](auto& field, auto value, auto unknown) {
+      if (!older || field == unknown) field = value;
+    };
+    if (!rec.author.empty()) set(d.author, authors.intern(rec.author), 0u);
+    if (rec.created) set(d.created, *rec.created, kUnknownMonth);
+    if (rec.downloads_all) set(d.downloads_all, std::min(*rec.downloads_all, kUnknownTotal - 1), kUnknownTotal);
+    if (rec.downloads30) set(d.downloads30, saturate32(*rec.downloads30), kUnknownCount);
+    if (rec.likes) set(d.likes, saturate32(*rec.likes), kUnknownCount);
+    if (rec.params) set(d.params, *rec.params, std::uint64_t(0));
+    auto dict16 = [](Interner& dict, const std::string& v) { return std::uint16_t(std::min<std::uint32_t>(dict.intern(v), 0xFFFF)); };
+    if (rec.task) set(d.task, dict16(tasks, *rec.task), std::uint16_t(0));
+    if (rec.library) set(d.library, dict16(libraries, *rec.library), std::uint16_t(0));
+    if (rec.license) set(d.license, dict16(licenses, *rec.license), std::uint16_t(0));
     if (rec.sdk) {
-      auto s = lookup_name(kSdkNames, *rec.sdk);
-      d.sdk = std::uint8_t(s && *s != 0 ? Sdk(*s) : Sdk::other);
+      auto known = lookup_name(kSdkNames, *rec.sdk);
+      set(d.sdk, std::uint8_t(known && *known != 0 ? Sdk(*known) : Sdk::other), std::uint8_t(0));
     }
     if (rec.type == RepoType::space && d.sdk == 0) d.sdk = std::uint8_t(Sdk::other);
-    if (rec.parent) {
+    if (rec.parent && (!older || d.parent == ~0u)) {
       if (d.parent == ~0u) {
         d.parent = std::uint32_t(parents.size());
         parents.push_back(*rec.parent);
@@ -319,7 +324,6 @@ Result<Store> Builder::finish() {
     s.relation.push_back(d.relation);
     s.depth.push_back(depth[k]);
     s.params.push_back(d.params);
-    s.size.push_back(std::uint8_t(d.type == 0 ? size_bucket(double(d.params)) : SizeBucket::unknown));
     s.sdk.push_back(d.sdk);
     auto& ser = series[k];
     std::sort(ser.begin(), ser.end());

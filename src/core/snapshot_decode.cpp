@@ -168,7 +168,7 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L.group_downloads.resize(files);
   Store& s = L.store;
   s.info = L.manifest.info;
-  s.type.resize(n), s.relation.resize(n), s.size.resize(n), s.sdk.resize(n), s.depth.resize(n);
+  s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
   s.created.resize(n), s.downloads30.resize(n), s.likes.resize(n), s.downloads_all.resize(n), s.params.resize(n);
   return "";

@@ -5,9 +5,11 @@ namespace hubreport {
 void Store::derive_row_fields() {
   row_country.resize(rows());
   row_sector.resize(rows());
+  size.resize(rows());
   for (std::size_t i = 0; i < rows(); ++i) {
     row_country[i] = author_country[author[i]];
     row_sector[i] = author_sector[author[i]];
+    size[i] = std::uint8_t(type[i] == std::uint8_t(RepoType::model) ? size_bucket(double(params[i])) : SizeBucket::unknown);
   }
 }
 
@@ -32,7 +34,7 @@ std::string Store::validate() const {
   auto same = [&](std::size_t size, const char* name) -> std::string {
     return size == n ? "" : std::string("column '") + name + "' has " + std::to_string(size) + " rows, expected " + std::to_string(n);
   };
-  for (auto err : {same(relation.size(), "relation"), same(size.size(), "size"), same(sdk.size(), "sdk"),
+  for (auto err : {same(relation.size(), "relation"), same(sdk.size(), "sdk"),
                    same(depth.size(), "depth"), same(author.size(), "author"), same(family.size(), "family"),
                    same(task.size(), "task"), same(library.size(), "library"), same(license.size(), "license"),
                    same(created.size(), "created"), same(downloads30.size(), "downloads30"), same(likes.size(), "likes"),
@@ -58,7 +60,7 @@ std::string Store::validate() const {
     return "";
   };
   for (auto err : {check(type, kRepoTypeNames.size(), "type"), check(relation, kRelationNames.size(), "relation"),
-                   check(size, kSizeNames.size(), "size"), check(sdk, kSdkNames.size(), "sdk"),
+                   check(sdk, kSdkNames.size(), "sdk"),
                    check(author, authors.size(), "author"), check(family, families.size(), "family"),
                    check(task, tasks.size(), "task"), check(library, libraries.size(), "library"),
                    check(license, licenses.size(), "license")})

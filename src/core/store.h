@@ -30,7 +30,7 @@ struct Store {
   std::vector<std::uint8_t> task_modality;                  // per task: Modality
 
   // Columns.
-  std::vector<std::uint8_t> type, relation, size, sdk, depth;  // depth: steps from the family root (0 = root/none)
+  std::vector<std::uint8_t> type, relation, sdk, depth;  // depth: steps from the family root (0 = root/none)
   std::vector<std::uint32_t> author, family;
   std::vector<std::uint16_t> task, library, license;
   std::vector<Month> created;                     // kUnknownMonth when createdAt is absent
@@ -41,12 +41,13 @@ struct Store {
   std::vector<Month> series_month;
   std::vector<std::uint32_t> series_downloads;
 
-  // Derived once after loading (not stored in the snapshot): per-row publisher country and sector.
-  std::vector<std::uint8_t> row_country, row_sector;
+  // Derived once after loading (not stored in the snapshot): per-row publisher country and sector, size bucket.
+  std::vector<std::uint8_t> row_country, row_sector, size;
 
   std::size_t rows() const { return type.size(); }
   void derive_row_fields();
-  // Checks that every index is in range and every column has the same length. "" when sound.
+  // Checks that every index is in range and every stored column has the same length. "" when sound.
+  // Run before derive_row_fields, which trusts the indexes.
   std::string validate() const;
   std::size_t memory_bytes() const;
 };

@@ -3,8 +3,22 @@
 import { baseOption, monthAxis, valueAxis, legend, panelTitle, tooltipFormatter, FADE } from './common.js';
 import { compact, share } from '../format.js';
 
-const LEGEND_H = 34;
 const TITLE_H = 24;
+const ROW_TITLE_H = 46;
+
+/** Height of a wrapping legend: estimated from label lengths (ECharts lays it out only after the option is set). */
+function legendHeight(ctx, names) {
+  const avail = Math.max(200, (ctx.width || 900) - 10);
+  const gap = ctx.narrow ? 10 : 16;
+  let rows = 1;
+  let x = 0;
+  for (const n of names) {
+    const w = 12 + 5 + String(n).length * 6.6 + gap;
+    if (x + w > avail && x > 0) { rows += 1; x = 0; }
+    x += w;
+  }
+  return rows * 22 + 12;
+}
 const GAP = 22;
 
 export const barsHeight = (n) => Math.max(80, n * 24 + 30);
@@ -32,17 +46,23 @@ export function composePanels(ctx, { panels, legendNames = [], description, layo
   option.series = [];
   option.tooltip.formatter = undefined;
   const hasLegend = legendNames.length > 0;
-  if (hasLegend) option.legend = legend(ctx, legendNames);
+  if (hasLegend) option.legend = legend(ctx, legendNames, { type: 'plain' });
   const row = layout === 'row' && !ctx.narrow;
-  let top = hasLegend ? LEGEND_H : 0;
+  const titleH = row ? ROW_TITLE_H : TITLE_H;
+  let top = hasLegend ? legendHeight(ctx, legendNames) : 0;
   let rowHeight = 0;
   panels.forEach((panel, i) => {
     const h = panel.height ?? (panel.horizontal ? barsHeight(panel.categories.length) : panelHeight(ctx));
     // Side by side: each panel gets an equal share of the width, with a gutter.
     const box = row ? { left: `${(i * 100) / panels.length}%`, width: `${100 / panels.length - 4}%` } : { left: 0, right: 0 };
-    if (panel.title) option.title.push({ ...panelTitle(ctx, panel.title, top), left: box.left });
-    const gridTop = top + (panel.title ? TITLE_H : 0);
-    const gridH = h - (panel.title ? TITLE_H : 0);
+    if (panel.title) {
+      const t = panelTitle(ctx, panel.title, top);
+      // Side-by-side titles wrap within their column instead of running into the next one.
+      if (row) t.textStyle = { ...t.textStyle, width: Math.floor((ctx.width || 900) / panels.length) - 24, overflow: 'break', lineHeight: 16 };
+      option.title.push({ ...t, left: box.left });
+    }
+    const gridTop = top + (panel.title ? titleH : 0);
+    const gridH = h - (panel.title ? titleH : 0);
     // End labels name each line at its last point, so a second legend is not needed.
     const right = panel.endLabels ? (ctx.narrow ? 70 : 100) : 12;
     option.grid.push({ ...box, right: row ? undefined : right, top: gridTop, height: gridH,
@@ -105,7 +125,9 @@ function seriesOf(s, gridIndex, fmt, endLabelCtx) {
   const opacity = s.faded ? FADE : 1;
   const base = {
     id: s.id, name: s.name, type: s.type ?? 'line', xAxisIndex: gridIndex, yAxisIndex: gridIndex, data: s.data,
-    itemStyle: { color: s.color, opacity }, emphasis: { focus: 'series' }, stack: s.stack, connectNulls: false,
+    // ECharts stacks by name across the whole chart: scope stacks to their panel.
+    itemStyle: { color: s.color, opacity }, emphasis: { focus: 'series' }, stack: s.stack ? `${gridIndex}:${s.stack}` : undefined,
+    connectNulls: false,
   };
   if (base.type === 'line') {
     Object.assign(base, {
@@ -114,7 +136,7 @@ function seriesOf(s, gridIndex, fmt, endLabelCtx) {
       areaStyle: s.area ? { color: s.color, opacity: s.faded ? FADE : 0.9 } : undefined,
     });
   } else {
-    Object.assign(base, { barMaxWidth: 28, itemStyle: { color: s.color, opacity, borderRadius: s.stack ? 0 : [2, 2, 0, 0] } });
+    Object.assign(base, { barMaxWidth: 44, itemStyle: { color: s.color, opacity, borderRadius: s.stack ? 0 : [2, 2, 0, 0] } });
   }
   if (endLabelCtx && base.type === 'line') {
     base.endLabel = { show: true, formatter: (p) => p.seriesName, color: endLabelCtx.theme.text, fontSize: 11,

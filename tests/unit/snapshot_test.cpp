@@ -1,0 +1,136 @@
+// The snapshot format: a round trip keeps everything; every kind of damage gives a specific error.
+#include "catch.hpp"
+#include "fixtures.h"
+#include "sha256.h"
+
+using namespace hubreport;
+using namespace hubreport::test;
+
+namespace {
+
+struct Parts {
+  std::string manifest;
+  std::vector<SnapshotPart> parts;
+};
+
+Parts small_parts() {
+  Engine engine = small_engine();
+  Parts p;
+  p.parts = encode_snapshot(engine.store(), 4);
+  for (auto& part : p.parts) part.sha256 = sha256_hex(part.text);
+  p.manifest = encode_manifest(engine.store(), p.parts);
+  return p;
+}
+
+// Loads manifest + parts; returns "" or the first error.
+std::string load(const std::string& manifest, const std::vector<std::string>& texts, bool skip_last = false) {
+  SnapshotLoader loader;
+  Status err = loader.begin(manifest);
+  if (!err.empty()) return err;
+  for (std::size_t i = 0; i + (skip_last ? 1 : 0) < texts.size(); ++i) {
+    err = loader.add_part(i, texts[i]);
+    if (!err.empty()) return err;
+  }
+  auto store = loader.finish();
+  return store.ok() ? "" : store.error();
+}
+
+std::vector<std::string> texts_of(const Parts& p) {
+  std::vector<std::string> t;
+  for (auto& part : p.parts) t.push_back(part.text);
+  return t;
+}
+
+void replace(std::string& s, const std::string& from, const std::string& to) {
+  auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("snapshot round trip keeps every column", "[snapshot]") {
+  Engine engine = small_engine();  // already built through encode -> load
+  auto again = round_trip(engine.store());
+  REQUIRE(again.ok());
+  const Store &a = engine.store(), &b = again.value();
+  CHECK(a.type == b.type);
+  CHECK(a.author == b.author);
+  CHECK(a.created == b.created);
+  CHECK(a.downloads_all == b.downloads_all);
+  CHECK(a.series_month == b.series_month);
+  CHECK(a.series_downloads == b.series_downloads);
+  CHECK(a.params == b.params);
+  CHECK(a.families == b.families);
+  CHECK(a.authors == b.authors);
+  CHECK(encode_snapshot(a, 4)[1].text == encode_snapshot(b, 4)[1].text);
+  CHECK(load(small_parts().manifest, texts_of(small_parts())).empty());
+}
+
+TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
+  Parts p = small_parts();
+  auto texts = texts_of(p);
+  REQUIRE(texts.size() >= 3);
+
+  SECTION("wrong format version") {
+    std::string m = p.manifest;
+    replace(m, "\"version\": 1", "\"version\": 7");
+    CHECK(load(m, texts).find("format version 7 is not supported") != std::string::npos);
+  }
+  SECTION("not a manifest") { CHECK(load("<html>404</html>", texts).find("manifest") != std::string::npos); }
+  SECTION("truncated part") {
+    auto t = texts;
+    t[1].resize(t[1].size() / 2);
+    CHECK(load(p.manifest, t).find("truncated or altered") != std::string::npos);
+  }
+  SECTION("bad JSON of the right size") {
+    auto t = texts;
+    t[1][0] = '[';
+    CHECK(load(p.manifest, t).find("rows-0000.json.gz") != std::string::npos);
+  }
+  SECTION("a row group missing") { CHECK(load(p.manifest, texts, true).find("missing") != std::string::npos); }
+  SECTION("counts that disagree with the manifest") {
+    std::string m = p.manifest;
+    replace(m, "\"models\": 7, \"datasets\": 2", "\"models\": 8, \"datasets\": 1");
+    CHECK(load(m, texts).find("disagree") != std::string::npos);
+  }
+  SECTION("a row count that disagrees") {
+    std::string m = p.manifest;
+    replace(m, "\"repositories\": 11", "\"repositories\": 12");
+    CHECK_FALSE(load(m, texts).empty());
+  }
+  SECTION("values out of range") {
+    auto t = texts;
+    std::string& g = t[1];
+    auto at = g.find("\"type\":[");
+    REQUIRE(at != std::string::npos);
+    g[at + 8] = '9';  // same length: type 9 does not exist
+    CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
+  }
+  SECTION("an author index past the dictionary") {
+    auto t = texts;
+    std::string& g = t[1];
+    auto at = g.find("\"author\":[");
+    REQUIRE(at != std::string::npos);
+    g[at + 10] = '9';
+    CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
+  }
+  SECTION("unsafe file names in the manifest") {
+    std::string m = p.manifest;
+    replace(m, "\"path\": \"dicts.json.gz\"", "\"path\": \"../../etc/pass\"");
+    CHECK(load(m, texts).find("unsafe file path") != std::string::npos);
+  }
+  SECTION("a part fed twice") {
+    SnapshotLoader loader;
+    REQUIRE(loader.begin(p.manifest).empty());
+    REQUIRE(loader.add_part(0, texts[0]).empty());
+    CHECK(loader.add_part(0, texts[0]).find("twice") != std::string::npos);
+    CHECK(loader.add_part(99, texts[0]).find("not in the manifest") != std::string::npos);
+  }
+}
+
+TEST_CASE("sha256 matches known digests", "[snapshot]") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}

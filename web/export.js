@@ -1,0 +1,52 @@
+// PNG and CSV export of one view. The PNG is drawn off screen at a fixed publishing size, always in the light
+// theme with an explicit background, with the title, the reading and a source line inside the image.
+import * as echarts from './echarts.esm.min.mjs';
+import { download } from './dom.js';
+
+const WIDTH = 1200;
+const HEAD = 96;
+const FOOT = 44;
+
+export function pngOf(view, state, slice, ctx, { title, reading, source }) {
+  const exportCtx = { ...ctx, narrow: false, width: WIDTH - 48 };
+  const built = view.build(state, slice, exportCtx);
+  const height = Math.round(built.height + HEAD + FOOT);
+  const box = document.createElement('div');
+  const chart = echarts.init(box, null, { renderer: 'canvas', width: WIDTH, height });
+  const option = built.option;
+  const shift = (list, dy) => (Array.isArray(list) ? list : list ? [list] : []).map((c) => ({ ...c,
+    top: typeof c.top === 'number' ? c.top + dy : c.top, outerBounds: c.outerBounds && typeof c.outerBounds.top === 'number'
+      ? { ...c.outerBounds, top: c.outerBounds.top + dy } : c.outerBounds }));
+  const t = ctx.theme;
+  const inset = (list) => list.map((c) => ({ ...c, left: typeof c.left === 'number' ? c.left + 24 : c.left,
+    right: typeof c.right === 'number' ? c.right + 24 : c.right }));
+  const withHead = {
+    ...option,
+    animation: false,
+    backgroundColor: t.bg,
+    grid: inset(shift(option.grid, HEAD)).map((g) => ({ ...g, outerBounds: g.outerBounds && { ...g.outerBounds, left: 24, right: 24 } })),
+    legend: option.legend ? { ...option.legend, type: 'plain', top: HEAD, left: 24, right: 24 } : undefined,
+    title: [
+      { text: title, left: 24, top: 18, textStyle: { fontSize: 22, fontWeight: 700, color: t.text } },
+      { text: reading, left: 24, top: 52, textStyle: { fontSize: 14, fontWeight: 400, color: t.muted, width: WIDTH - 48, overflow: 'truncate' } },
+      ...inset(shift(option.title, HEAD)),
+    ],
+    graphic: [{ type: 'text', left: 24, bottom: 14, style: { text: source, fontSize: 12, fill: t.muted, fontFamily: t.font } }],
+    tooltip: { show: false },
+  };
+  // Panels that sit side by side use percentages: keep them, the inset is small.
+  chart.setOption(withHead);
+  const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: t.bg });
+  chart.dispose();
+  return url;
+}
+
+export function savePng(url, name) {
+  download(url, name);
+}
+
+export function saveCsv(text, name) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  download(url, name);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
