@@ -29,6 +29,7 @@ export async function loadEngine(moduleDir) {
   const part = (index, bytes) => withBytes(bytes, (ptr) => reply(M._hubreport_part(index, ptr, bytes.length)));
   return {
     call,
+    part,
     async open(snapshotDir) {
       const manifestText = fs.readFileSync(path.join(snapshotDir, 'manifest.json'), 'utf8');
       const manifest = JSON.parse(manifestText);
