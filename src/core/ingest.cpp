@@ -211,7 +211,9 @@ Result<IngestStats> ingest_records(std::string_view text, RepoType type, bool sk
       ++stats.records;
       emit(std::move(record));
     }
-    if (!doc.at_end()) return R::failure(source + ": malformed JSON array (after record " + std::to_string(index) + ")");
+    // A structural error abandons the document (and at_end() must not be asked then).
+    if (!doc.is_alive() || !doc.at_end())
+      return R::failure(source + ": malformed JSON array (after record " + std::to_string(index) + ")");
     return stats;
   }
 
@@ -234,7 +236,7 @@ Result<IngestStats> ingest_records(std::string_view text, RepoType type, bool sk
       err = "not a JSON object";
     } else {
       err = read_record(obj, type, record);
-      if (err.empty() && !doc.at_end()) err = "trailing text after the record";
+      if (err.empty() && (!doc.is_alive() || !doc.at_end())) err = "trailing text after the record";
     }
     if (!err.empty()) {
       if (!fail_or_skip(line_no, err)) return R::failure(stats.first_error);

@@ -296,7 +296,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     }
     if (seen != 19) return bad("missing a column (a row group needs all 19 fields, created before series_month)");
   }
-  if (!doc.at_end()) return bad("trailing text after the JSON object");
+  if (!doc.is_alive() || !doc.at_end()) return bad("trailing text after the JSON object");
   L.received[index] = 1;
   return "";
 }
