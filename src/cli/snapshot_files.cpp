@@ -83,18 +83,10 @@ Status write_snapshot_index(const std::string& snapshots_dir, const std::string&
     const Manifest& m = found[i].second;
     std::size_t bytes = 0;
     for (auto& f : m.files) bytes += f.bytes;
-    out += i ? ",\n  {" : "\n  {";
-    out += "\"id\":";
-    append_json_string(out, m.info.id);
-    out += ",\"date\":";
-    append_json_string(out, m.info.date);
-    out += ",\"kind\":";
-    append_json_string(out, m.info.kind);
-    out += ",\"repositories\":";
-    append_uint(out, m.repositories);
-    out += ",\"bytes\":";
-    append_uint(out, bytes);
-    out += "}";
+    out += i ? ",\n  " : "\n  ";
+    JsonObject j(out);
+    j.text("id", m.info.id).text("date", m.info.date).text("kind", m.info.kind).uint("repositories", m.repositories);
+    j.uint("bytes", bytes).close();
   }
   out += "\n]}\n";
   return write_file(snapshots_dir + "/index.json", out);

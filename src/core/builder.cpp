@@ -1,5 +1,7 @@
 #include "builder.h"
 
+#include "items.h"
+
 #include <algorithm>
 #include <cctype>
 #include <numeric>
@@ -342,7 +344,19 @@ Result<Store> Builder::finish() {
   s.derive_row_fields();
   std::string err = s.validate();
   if (!err.empty()) return R::failure("internal error: built store is inconsistent: " + err);
-  return s;
+  // Final order: repositories with the same profile side by side (so the engine groups them into few items),
+  // then by creation month and author (so the delta-coded columns compress well).
+  auto kept = kept_authors(s, author_downloads(s));
+  std::vector<ItemKey> keys(s.rows());
+  for (std::size_t r = 0; r < s.rows(); ++r) keys[r] = item_key(s, kept, r);
+  std::vector<std::uint32_t> by_profile(s.rows());
+  std::iota(by_profile.begin(), by_profile.end(), 0u);
+  std::sort(by_profile.begin(), by_profile.end(), [&](std::uint32_t x, std::uint32_t y) {
+    if (!(keys[x] == keys[y])) return keys[x] < keys[y];
+    if (s.created[x] != s.created[y]) return s.created[x] < s.created[y];
+    return x < y;
+  });
+  return s.permuted(by_profile);
 }
 
 }  // namespace hubreport

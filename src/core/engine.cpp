@@ -7,19 +7,38 @@
 
 namespace hubreport {
 
-Engine::Engine(Store store) : store_(std::move(store)) {
+Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(store)) {
   const Store& s = store_;
   Month first = s.info.series_first;
   for (auto m : s.created)
     if (m != kUnknownMonth) first = std::min(first, m);
   data_first_ = first == kUnknownMonth ? s.info.month : first;
+  author_downloads_ = author_downloads(s);
+  kept_ = kept_authors(s, author_downloads_, kept_per_measure);
+  for (std::size_t a = 0; a < kept_.size(); ++a)
+    if (!kept_[a]) folded_max_downloads_ = std::max(folded_max_downloads_, author_downloads_[a]);
+  row_item_.reserve(s.rows());
+  items_ = group_rows(s, kept_, {}, &row_item_);
+  // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
+  // comparison sort of millions of rows in wasm would take several times longer to produce.
+  std::vector<std::uint64_t> keys, tmp;
+  const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;
   for (std::uint32_t r = 0; r < s.rows(); ++r)
-    if (s.type[r] == std::uint8_t(RepoType::model) && s.downloads_all[r] != kUnknownTotal) models_by_lifetime_.push_back(r);
-  std::stable_sort(models_by_lifetime_.begin(), models_by_lifetime_.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return s.downloads_all[a] > s.downloads_all[b]; });
-  author_downloads_.assign(s.authors.size(), 0);
-  for (std::size_t r = 0; r < s.rows(); ++r)
-    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) author_downloads_[s.author[r]] += s.series_downloads[k];
+    if (s.type[r] == std::uint8_t(RepoType::model) && s.downloads_all[r] != kUnknownTotal && r < (1u << 24))
+      keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
+  tmp.resize(keys.size());
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::vector<std::uint32_t> count(65537, 0);
+    for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
+    for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+    for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
+    keys.swap(tmp);
+  }
+  by_lifetime_.reserve(keys.size());
+  for (auto k : keys) {
+    auto r = std::uint32_t(k & 0xFFFFFF);
+    by_lifetime_.emplace_back(r, row_item_[r]);
+  }
 }
 
 namespace {
@@ -55,52 +74,85 @@ std::vector<std::uint8_t> allow_enum(const std::array<std::string_view, N>& name
 
 }  // namespace
 
-FilterPass Engine::filter(const ViewState& st) const {
+void Engine::mask_items(const ViewState& st, Pass& p) const {
   const Store& s = store_;
-  FilterPass p;
-  p.windowed = st.from != kUnknownMonth || st.to != kUnknownMonth;
-  p.lo = st.from != kUnknownMonth ? st.from : 0;
-  p.hi = st.to != kUnknownMonth ? st.to : s.info.month;
-  p.axis_first = st.from != kUnknownMonth ? st.from : data_first_;
-  p.mask.assign(s.rows(), 0);
+  const Items& it = *p.items;
+  p.mask.assign(it.count(), 0);
   auto apply = [&](Dim d, const std::vector<std::uint8_t>& allowed, auto value_of) {
     const auto bit = std::uint16_t(1u << int(d));
-    for (std::size_t r = 0; r < s.rows(); ++r) {
-      std::size_t v = value_of(r);
-      if (v >= allowed.size() || !allowed[v]) p.mask[r] |= bit;
+    for (std::size_t i = 0; i < it.count(); ++i) {
+      std::size_t v = value_of(i);
+      if (v >= allowed.size() || !allowed[v]) p.mask[i] |= bit;
     }
   };
   for (int di = 0; di < kDimCount; ++di) {
     const auto& wanted = st.filters[di];
     if (wanted.empty()) continue;
     switch (Dim(di)) {
-      case Dim::type: apply(Dim::type, allow_enum(kRepoTypeNames, wanted), [&](std::size_t r) { return s.type[r]; }); break;
-      case Dim::country: apply(Dim::country, allow_names(s.countries, wanted, "unknown"), [&](std::size_t r) { return s.row_country[r]; }); break;
-      case Dim::sector: apply(Dim::sector, allow_enum(kSectorNames, wanted), [&](std::size_t r) { return s.row_sector[r]; }); break;
-      case Dim::org: apply(Dim::org, allow_names(s.authors, wanted, "(none)"), [&](std::size_t r) { return s.author[r]; }); break;
-      case Dim::task: apply(Dim::task, allow_names(s.tasks, wanted, "unknown"), [&](std::size_t r) { return s.task[r]; }); break;
+      case Dim::type: apply(Dim::type, allow_enum(kRepoTypeNames, wanted), [&](std::size_t i) { return it.type[i]; }); break;
+      case Dim::country: apply(Dim::country, allow_names(s.countries, wanted, "unknown"), [&](std::size_t i) { return it.country[i]; }); break;
+      case Dim::sector: apply(Dim::sector, allow_enum(kSectorNames, wanted), [&](std::size_t i) { return it.sector[i]; }); break;
+      case Dim::org: {
+        auto allowed = allow_names(s.authors, wanted, "(none)");
+        apply(Dim::org, allowed, [&](std::size_t i) { return it.org[i] == kFoldedOrg ? allowed.size() : it.org[i]; });
+        break;
+      }
+      case Dim::task: apply(Dim::task, allow_names(s.tasks, wanted, "unknown"), [&](std::size_t i) { return it.task[i]; }); break;
       case Dim::modality: {
         auto allowed_modality = allow_enum(kModalityNames, wanted);
         std::vector<std::uint8_t> by_task(s.tasks.size());
         for (std::size_t t = 0; t < s.tasks.size(); ++t) by_task[t] = allowed_modality[s.task_modality[t]];
-        apply(Dim::modality, by_task, [&](std::size_t r) { return s.task[r]; });
+        apply(Dim::modality, by_task, [&](std::size_t i) { return it.task[i]; });
         break;
       }
-      case Dim::library: apply(Dim::library, allow_names(s.libraries, wanted, "unknown"), [&](std::size_t r) { return s.library[r]; }); break;
-      case Dim::license: apply(Dim::license, allow_names(s.licenses, wanted, "unknown"), [&](std::size_t r) { return s.license[r]; }); break;
+      case Dim::library: apply(Dim::library, allow_names(s.libraries, wanted, "unknown"), [&](std::size_t i) { return it.library[i]; }); break;
+      case Dim::license: apply(Dim::license, allow_names(s.licenses, wanted, "unknown"), [&](std::size_t i) { return it.license[i]; }); break;
       case Dim::family: {
         auto allowed = allow_names(s.families, wanted, "");
         allowed[0] = 0;
-        apply(Dim::family, allowed, [&](std::size_t r) { return s.family[r]; });
+        apply(Dim::family, allowed, [&](std::size_t i) { return it.family[i]; });
         break;
       }
-      case Dim::relation: apply(Dim::relation, allow_enum(kRelationNames, wanted), [&](std::size_t r) { return s.relation[r]; }); break;
-      case Dim::size: apply(Dim::size, allow_enum(kSizeNames, wanted), [&](std::size_t r) { return s.size[r]; }); break;
-      case Dim::sdk: apply(Dim::sdk, allow_enum(kSdkNames, wanted), [&](std::size_t r) { return s.sdk[r]; }); break;
+      case Dim::relation: apply(Dim::relation, allow_enum(kRelationNames, wanted), [&](std::size_t i) { return it.relation[i]; }); break;
+      case Dim::size: apply(Dim::size, allow_enum(kSizeNames, wanted), [&](std::size_t i) { return it.size[i]; }); break;
+      case Dim::sdk: apply(Dim::sdk, allow_enum(kSdkNames, wanted), [&](std::size_t i) { return it.sdk[i]; }); break;
       case Dim::count: break;
     }
   }
-  return p;
+}
+
+void Engine::filter(const ViewState& st, FilterPass& p) const {
+  const Store& s = store_;
+  p.windowed = st.from != kUnknownMonth || st.to != kUnknownMonth;
+  p.lo = st.from != kUnknownMonth ? st.from : 0;
+  p.hi = st.to != kUnknownMonth ? st.to : s.info.month;
+  p.axis_first = st.from != kUnknownMonth ? st.from : data_first_;
+  p.all.items = &items_;
+  p.all.by_lifetime = &by_lifetime_;
+  mask_items(st, p.all);
+  // Folded authors share items, so an org filter that names one is answered from that author's own rows.
+  const auto& orgs = st.filter(Dim::org);
+  if (!orgs.empty()) {
+    auto named = allow_names(s.authors, orgs, "(none)");
+    bool any_folded = false;
+    for (std::size_t a = 0; a < named.size(); ++a) any_folded |= named[a] && !kept_[a];
+    if (any_folded) {
+      std::vector<std::uint32_t> rows, row_item;
+      for (std::uint32_t r = 0; r < s.rows(); ++r)
+        if (named[s.author[r]]) rows.push_back(r);
+      std::vector<std::uint8_t> kept = kept_;
+      for (std::size_t a = 0; a < named.size(); ++a) kept[a] |= named[a];
+      p.named_items = group_rows(s, kept, rows, &row_item);
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
+          p.named_by_lifetime.emplace_back(rows[i], row_item[i]);
+      std::stable_sort(p.named_by_lifetime.begin(), p.named_by_lifetime.end(),
+                       [&](auto& x, auto& y) { return s.downloads_all[x.first] > s.downloads_all[y.first]; });
+      p.named.items = &p.named_items;
+      p.named.by_lifetime = &p.named_by_lifetime;
+      mask_items(st, p.named);
+    }
+  }
 }
 
 std::string Engine::orgs_matching(std::string_view prefix, std::size_t limit) const {
@@ -177,11 +229,14 @@ Result<std::string> Engine::dimension_values(std::string_view dim) const {
 
 Result<Slice> Engine::view(const ViewState& state, std::string_view name) {
   if (!is_view_name(name)) return Result<Slice>::failure("unknown view '" + std::string(name).substr(0, 40) + "'");
-  return view(state, filter(state), name);
+  FilterPass pass;
+  filter(state, pass);
+  return view(state, pass, name);
 }
 
 Result<std::string> Engine::all_views_json(const ViewState& state) {
-  FilterPass pass = filter(state);
+  FilterPass pass;
+  filter(state, pass);
   std::string out = "{";
   for (std::size_t i = 0; i < kViewNames.size(); ++i) {
     auto slice = view(state, pass, kViewNames[i]);

@@ -1,9 +1,12 @@
-// The engine: a loaded Store plus what the views need to answer a state quickly.
+// The engine: a loaded Store, its rows grouped into items (items.h), and what the views need to answer a state.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "items.h"
 #include "result.h"
 #include "slice.h"
 #include "state.h"
@@ -11,19 +14,36 @@
 
 namespace hubreport {
 
-// Which rows pass the state's filters. Bit d of mask[row] is set when the row fails dimension d, so a view that
-// ignores its own dimension (cross-filtering) tests (mask & ~own) == 0.
-struct FilterPass {
+// Items to scan and which of them pass the filters. Bit d of mask[item] is set when the item fails dimension d, so a
+// view that ignores its own dimension (cross-filtering) tests (mask & ~own) == 0.
+struct Pass {
+  const Items* items = nullptr;
   std::vector<std::uint16_t> mask;
+  // Models with known lifetime downloads, most downloaded first, as (row, item).
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>* by_lifetime = nullptr;
+};
+
+struct FilterPass {
+  FilterPass() = default;
+  FilterPass(const FilterPass&) = delete;  // `named` points into this object
+  FilterPass& operator=(const FilterPass&) = delete;
+  Pass all;                  // every repository (the org filter can only pass kept authors here)
+  Pass named;                // when the org filter names folded authors: just the named authors' repositories
+  Items named_items;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> named_by_lifetime;
   Month lo = 0, hi = 0;      // the time window, inclusive
   bool windowed = false;     // from or to was given
   Month axis_first = 0;      // first month shown on time axes
+  // Views that honour the org filter read `named` when it is in use.
+  const Pass& for_view(bool ignores_org) const { return named.items && !ignores_org ? named : all; }
 };
 
 class Engine {
  public:
-  explicit Engine(Store store);
+  // kept_per_measure: how many of the most downloaded (and of the most prolific) authors keep items of their own.
+  explicit Engine(Store store, std::size_t kept_per_measure = 2000);
   const Store& store() const { return store_; }
+  const Items& items() const { return items_; }
 
   Result<Slice> view(const ViewState& state, std::string_view name);
   // Every view, as {"headline":{...slice...},"growth":{...},...}.
@@ -33,14 +53,21 @@ class Engine {
   // Known values of a filter dimension with their repository counts, most frequent first.
   Result<std::string> dimension_values(std::string_view dim) const;
 
-  FilterPass filter(const ViewState& state) const;
-  Result<Slice> view(const ViewState& state, const FilterPass& pass, std::string_view name);
+  void filter(const ViewState& state, FilterPass& out) const;
+  Result<Slice> view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
 
  private:
+  Slice orgs_view(const ViewState& state, const FilterPass& pass) const;
+  void mask_items(const ViewState& state, Pass& pass) const;
+
   Store store_;
-  Month data_first_ = 0;                     // earliest creation or download month
-  std::vector<std::uint32_t> models_by_lifetime_;  // model rows with known lifetime downloads, most first
-  std::vector<std::uint64_t> author_downloads_;    // lifetime downloads per author (org search ranking)
+  std::vector<std::uint8_t> kept_;               // authors kept apart in items
+  Items items_;
+  std::vector<std::uint32_t> row_item_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_lifetime_;
+  std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
+  std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
+  Month data_first_ = 0;                         // earliest creation or download month
 };
 
 }  // namespace hubreport

@@ -344,37 +344,16 @@ Result<Store> SnapshotLoader::finish() {
 std::string snapshot_info_json(const Store& s) {
   std::size_t counts[3] = {0, 0, 0};
   for (auto t : s.type) ++counts[t];
-  std::string o = "{\"id\":";
-  append_json_string(o, s.info.id);
-  o += ",\"date\":";
-  append_json_string(o, s.info.date);
-  o += ",\"kind\":";
-  append_json_string(o, s.info.kind);
-  o += ",\"provenance\":";
-  append_json_string(o, s.info.provenance);
-  o += ",\"single_dump\":";
-  o += s.info.single_dump ? "true" : "false";
-  o += ",\"repositories\":";
-  append_uint(o, s.rows());
-  o += ",\"models\":";
-  append_uint(o, counts[0]);
-  o += ",\"datasets\":";
-  append_uint(o, counts[1]);
-  o += ",\"spaces\":";
-  append_uint(o, counts[2]);
-  o += ",\"series_points\":";
-  append_uint(o, s.series_month.size());
-  o += ",\"authors\":";
-  append_uint(o, s.authors.size());
-  o += ",\"families\":";
-  append_uint(o, s.families.size() - 1);
-  o += ",\"first_month\":";
-  if (s.info.series_first == kUnknownMonth) o += "null"; else append_json_string(o, format_month(s.info.series_first));
-  o += ",\"last_month\":";
-  append_json_string(o, format_month(s.info.month));
-  o += ",\"memory_bytes\":";
-  append_uint(o, s.memory_bytes());
-  o += "}";
+  std::string o;
+  JsonObject j(o);
+  j.text("id", s.info.id).text("date", s.info.date).text("kind", s.info.kind).text("provenance", s.info.provenance);
+  j.boolean("single_dump", s.info.single_dump).uint("repositories", s.rows()).uint("models", counts[0]);
+  j.uint("datasets", counts[1]).uint("spaces", counts[2]).uint("series_points", s.series_month.size());
+  j.uint("authors", s.authors.size()).uint("families", s.families.size() - 1);
+  if (s.info.series_first == kUnknownMonth) j.raw("first_month", "null");
+  else j.text("first_month", format_month(s.info.series_first));
+  j.text("last_month", format_month(s.info.month)).uint("memory_bytes", s.memory_bytes());
+  j.close();
   return o;
 }
 

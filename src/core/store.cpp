@@ -13,6 +13,31 @@ void Store::derive_row_fields() {
   }
 }
 
+Store Store::permuted(const std::vector<std::uint32_t>& order) const {
+  Store p;
+  p.info = info;
+  p.countries = countries, p.authors = authors, p.tasks = tasks, p.libraries = libraries, p.licenses = licenses;
+  p.families = families, p.author_country = author_country, p.author_sector = author_sector, p.task_modality = task_modality;
+  auto apply = [&](auto& out, const auto& in) {
+    out.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) out[i] = in[order[i]];
+  };
+  apply(p.type, type), apply(p.author, author), apply(p.created, created), apply(p.downloads30, downloads30);
+  apply(p.downloads_all, downloads_all), apply(p.likes, likes), apply(p.task, task), apply(p.library, library);
+  apply(p.license, license), apply(p.family, family), apply(p.relation, relation), apply(p.depth, depth);
+  apply(p.params, params), apply(p.sdk, sdk);
+  p.series_start.assign(1, 0);
+  p.series_month.reserve(series_month.size());
+  p.series_downloads.reserve(series_downloads.size());
+  for (auto r : order) {
+    for (auto k = series_start[r]; k < series_start[r + 1]; ++k)
+      p.series_month.push_back(series_month[k]), p.series_downloads.push_back(series_downloads[k]);
+    p.series_start.push_back(std::uint32_t(p.series_month.size()));
+  }
+  p.derive_row_fields();
+  return p;
+}
+
 template <class V>
 static std::size_t bytes_of(const V& v) {
   return v.capacity() * sizeof(typename V::value_type);

@@ -45,6 +45,8 @@ struct Store {
   std::vector<std::uint8_t> row_country, row_sector, size;
 
   std::size_t rows() const { return type.size(); }
+  // The same repositories in another order (order[i] = the old row that becomes row i); derived fields included.
+  Store permuted(const std::vector<std::uint32_t>& order) const;
   void derive_row_fields();
   // Checks that every index is in range and every stored column has the same length. "" when sound.
   // Run before derive_row_fields, which trusts the indexes.

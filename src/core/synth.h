@@ -8,13 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace hubreport {
+#include "reference.h"
 
-// One row of data/publishers.csv. country "" = unknown; sector one of industry, academia, nonprofit, government,
-// community (anything else counts as community).
-struct Publisher {
-  std::string ns, name, country, sector;
-};
+namespace hubreport {
 
 struct SynthOptions {
   std::uint64_t seed = 42;
@@ -23,10 +19,6 @@ struct SynthOptions {
   int first_year = 2020;            // creation dates from first_year-01 to the snapshot date
   // Optional progress and calibration notes ("calibrate: top200 share 0.4960 ..."); never needed for output.
   std::function<void(const std::string&)> log;
-};
-
-struct SynthFile {
-  std::string name;
 };
 
 // Writes the records as JSON lines through `write(file_name, bytes)`, called many times per file, in order

@@ -1,8 +1,8 @@
-// The report's views (REPORT.md section 3; columns in docs/contracts.md section 2).
+// The report's views (REPORT.md section 3; columns in docs/contracts.md section 2), computed over items.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "engine.h"
 
@@ -12,210 +12,235 @@ namespace {
 
 std::uint16_t bit(Dim d) { return std::uint16_t(1u << int(d)); }
 
+std::uint16_t own_dims(std::string_view v) {
+  if (v == "growth") return bit(Dim::type);
+  if (v == "geography") return bit(Dim::country);
+  if (v == "sectors") return bit(Dim::sector);
+  if (v == "orgs") return bit(Dim::org);
+  if (v == "tasks") return bit(Dim::task) | bit(Dim::modality);
+  if (v == "families") return bit(Dim::family) | bit(Dim::relation);
+  if (v == "sizes") return bit(Dim::size);
+  if (v == "licenses") return bit(Dim::license);
+  if (v == "libraries") return bit(Dim::library);
+  if (v == "sdks") return bit(Dim::sdk);
+  return 0;
+}
+
 struct Ctx {
   const Store& s;
-  const ViewState& st;
-  const FilterPass& p;
+  const FilterPass& f;
+  const Pass& p;
+  const Items& it;
   std::uint16_t own;  // dimensions this view ignores (cross-filtering)
 
-  bool passes(std::size_t r) const { return (p.mask[r] & std::uint16_t(~own)) == 0; }
+  Ctx(const Store& store, const FilterPass& fp, std::uint16_t own_bits)
+      : s(store), f(fp), p(fp.for_view(own_bits & bit(Dim::org))), it(*p.items), own(own_bits) {}
+
+  bool passes(std::size_t i) const { return (p.mask[i] & std::uint16_t(~own)) == 0; }
   // Repository counts: created in the window; with no window, every repository (unknown dates included).
-  bool counted(std::size_t r) const {
-    Month c = s.created[r];
-    if (!p.windowed) return c == kUnknownMonth || c <= p.hi;
-    return c != kUnknownMonth && c >= p.lo && c <= p.hi;
+  bool counted(Month c) const {
+    if (!f.windowed) return c == kUnknownMonth || c <= f.hi;
+    return c != kUnknownMonth && c >= f.lo && c <= f.hi;
   }
-  template <class F>
-  void each_download(std::size_t r, F f) const {
-    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) {
-      Month m = s.series_month[k];
-      if (m >= p.lo && m <= p.hi) f(m, s.series_downloads[k]);
+  template <class F>  // f(month, repos, likes) for the item's counted creation months
+  void each_created(std::size_t i, F fn) const {
+    for (std::uint32_t k = it.created_start[i]; k < it.created_start[i + 1]; ++k)
+      if (counted(it.created_month[k])) fn(it.created_month[k], it.created_repos[k], it.created_likes[k]);
+  }
+  template <class F>  // f(month, downloads) for the item's downloads in the window
+  void each_download(std::size_t i, F fn) const {
+    for (std::uint32_t k = it.dl_start[i]; k < it.dl_start[i + 1]; ++k) {
+      Month m = it.dl_month[k];
+      if (m >= f.lo && m <= f.hi) fn(m, it.dl_sum[k]);
     }
   }
-  std::size_t months() const { return p.hi >= p.axis_first ? std::size_t(p.hi - p.axis_first + 1) : 0; }
+  std::size_t months() const { return f.hi >= f.axis_first ? std::size_t(f.hi - f.axis_first + 1) : 0; }
   // Axis slot of a month; months before the axis start (only when no window) and unknown dates go to the extra slot.
-  std::size_t slot(Month m) const { return m == kUnknownMonth || m < p.axis_first || m > p.hi ? months() : std::size_t(m - p.axis_first); }
+  std::size_t slot(Month m) const { return m == kUnknownMonth || m < f.axis_first || m > f.hi ? months() : std::size_t(m - f.axis_first); }
   Cell month_cell(std::size_t slot) const {
-    return slot < months() ? Cell::text(format_month(Month(p.axis_first + slot))) : Cell::null();
+    return slot < months() ? Cell::text(format_month(Month(f.axis_first + slot))) : Cell::null();
   }
 };
 
 Cell share(double part, double whole) { return whole > 0 ? Cell::fraction(part / whole) : Cell::null(); }
-
-// Long table (month, category, downloads, repos) for a per-row category such as country or sector.
-template <class CategoryOf>
-Slice month_by_category(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& names,
-                        CategoryOf category_of) {
-  std::size_t slots = c.months() + 1, k = names.size();
-  std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
-  for (std::size_t r = 0; r < c.s.rows(); ++r) {
-    if (!c.passes(r)) continue;
-    std::size_t cat = category_of(r);
-    if (c.counted(r)) ++repos[c.slot(c.s.created[r]) * k + cat];
-    c.each_download(r, [&](Month m, std::uint32_t d) { downloads[c.slot(m) * k + cat] += d; });
-  }
-  Slice out{view, {"month", column, "downloads", "repos"}, {}};
-  for (std::size_t m = 0; m < slots; ++m)
-    for (std::size_t i = 0; i < k; ++i)
-      if (downloads[m * k + i] || repos[m * k + i])
-        out.rows.push_back({c.month_cell(m), Cell::text(names[i]), Cell::integer(std::int64_t(downloads[m * k + i])),
-                            Cell::integer(std::int64_t(repos[m * k + i]))});
-  return out;
-}
+Cell count(std::uint64_t v) { return Cell::integer(std::int64_t(v)); }
 
 std::vector<std::string> enum_names(const std::string_view* names, std::size_t n) {
   return std::vector<std::string>(names, names + n);
 }
 
-// Long table (month, category, repos, downloads) for a dictionary column, keeping the top `keep` categories by
+// Long table (month, category, downloads, repos) for an item category such as country or sector.
+template <class CategoryOf>
+Slice month_by_category(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& names,
+                        CategoryOf category_of) {
+  std::size_t slots = c.months() + 1, k = names.size();
+  std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
+  for (std::size_t i = 0; i < c.it.count(); ++i) {
+    if (!c.passes(i)) continue;
+    std::size_t cat = category_of(i);
+    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
+    c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * k + cat] += d; });
+  }
+  Slice out{view, {"month", column, "downloads", "repos"}, {}};
+  for (std::size_t m = 0; m < slots; ++m)
+    for (std::size_t j = 0; j < k; ++j)
+      if (downloads[m * k + j] || repos[m * k + j])
+        out.rows.push_back({c.month_cell(m), Cell::text(names[j]), count(downloads[m * k + j]), count(repos[m * k + j])});
+  return out;
+}
+
+// Long table (month, category, repos[, downloads]) for a dictionary column, keeping the top `keep` categories by
 // repositories and folding the rest into "other". Category 0 ("unknown") is always kept apart.
 template <class CategoryOf>
 Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
                       std::size_t keep, CategoryOf category_of, bool with_downloads) {
   std::vector<std::uint64_t> total(dict.size(), 0);
-  for (std::size_t r = 0; r < c.s.rows(); ++r)
-    if (c.passes(r) && c.counted(r)) ++total[category_of(r)];
+  for (std::size_t i = 0; i < c.it.count(); ++i)
+    if (c.passes(i)) c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { total[category_of(i)] += n; });
   std::vector<std::uint32_t> order(dict.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return total[a] > total[b]; });
   std::vector<std::uint32_t> out_index(dict.size(), std::uint32_t(keep + 1));  // keep+1 = "other"
   std::vector<std::string> out_names{dict[0]};
   out_index[0] = 0;
-  for (std::size_t i = 1, kept = 0; i < order.size() && kept < keep; ++i, ++kept) {
-    out_index[order[i]] = std::uint32_t(kept + 1);
-    out_names.push_back(dict[order[i]]);
+  for (std::size_t j = 1, kept = 0; j < order.size() && kept < keep; ++j, ++kept) {
+    out_index[order[j]] = std::uint32_t(kept + 1);
+    out_names.push_back(dict[order[j]]);
   }
   out_names.resize(keep + 2);
   out_names[keep + 1] = "other";
   std::size_t slots = c.months() + 1, k = out_names.size();
   std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
-  for (std::size_t r = 0; r < c.s.rows(); ++r) {
-    if (!c.passes(r)) continue;
-    std::size_t cat = out_index[category_of(r)];
-    if (c.counted(r)) ++repos[c.slot(c.s.created[r]) * k + cat];
-    if (with_downloads) c.each_download(r, [&](Month m, std::uint32_t d) { downloads[c.slot(m) * k + cat] += d; });
+  for (std::size_t i = 0; i < c.it.count(); ++i) {
+    if (!c.passes(i)) continue;
+    std::size_t cat = out_index[category_of(i)];
+    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
+    if (with_downloads) c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * k + cat] += d; });
   }
   Slice out{view, {"month", column, "repos"}, {}};
   if (with_downloads) out.columns.push_back("downloads");
-  // Categories in rank order, "unknown" and "other" last, so the page can stack them as given.
+  // Categories in rank order, "other" and "unknown" last, so the page can stack them as given.
   std::vector<std::size_t> cat_order;
-  for (std::size_t i = 1; i + 1 < k; ++i) cat_order.push_back(i);
+  for (std::size_t j = 1; j + 1 < k; ++j) cat_order.push_back(j);
   cat_order.push_back(k - 1);
   cat_order.push_back(0);
   for (std::size_t m = 0; m < slots; ++m)
-    for (std::size_t i : cat_order) {
-      if (out_names[i].empty() || (!downloads[m * k + i] && !repos[m * k + i])) continue;
-      std::vector<Cell> row{c.month_cell(m), Cell::text(out_names[i]), Cell::integer(std::int64_t(repos[m * k + i]))};
-      if (with_downloads) row.push_back(Cell::integer(std::int64_t(downloads[m * k + i])));
+    for (std::size_t j : cat_order) {
+      if (out_names[j].empty() || (!downloads[m * k + j] && !repos[m * k + j])) continue;
+      std::vector<Cell> row{c.month_cell(m), Cell::text(out_names[j]), count(repos[m * k + j])};
+      if (with_downloads) row.push_back(count(downloads[m * k + j]));
       out.rows.push_back(std::move(row));
     }
   return out;
 }
 
+// Lifetime concentration over the filtered models, walking them from the most downloaded.
+struct Concentration {
+  std::uint64_t models = 0, total = 0, unknown = 0;
+  std::vector<std::pair<std::size_t, double>> top;      // N -> share of downloads held by the top N
+  std::vector<std::pair<std::uint64_t, double>> under;  // K -> share of models with fewer than K downloads
+  std::vector<std::pair<double, double>> lorenz;        // bottom fraction -> its share of downloads
+};
+
+Concentration concentration(const Ctx& c, std::vector<std::size_t> tops, const std::vector<std::uint64_t>& unders,
+                            bool with_lorenz) {
+  const Store& s = c.s;
+  Concentration out;
+  const auto& walk = *c.p.by_lifetime;
+  // Models with unknown lifetime downloads are counted apart (they are not zeros).
+  const std::uint8_t model = std::uint8_t(RepoType::model);
+  for (std::size_t i = 0; i < c.it.count(); ++i)
+    if (c.it.type[i] == model && c.passes(i))
+      for (std::uint32_t k = c.it.created_start[i]; k < c.it.created_start[i + 1]; ++k)
+        if (c.counted(c.it.created_month[k])) out.unknown += c.it.created_repos[k];
+  for (auto [r, i] : walk)
+    if (c.passes(i) && c.counted(s.created[r])) ++out.models, out.total += s.downloads_all[r];
+  out.unknown -= out.models;
+  std::vector<std::uint64_t> below(unders.size(), 0);
+  std::vector<double> lorenz_at;  // top fractions whose cumulative share we need
+  const int steps = 20;
+  if (with_lorenz)
+    for (int j = 0; j <= steps; ++j) lorenz_at.push_back(double(j) / steps);
+  std::size_t rank = 0, next_top = 0, next_lorenz = 0;
+  std::uint64_t cumulative = 0;
+  std::sort(tops.begin(), tops.end());
+  std::vector<double> top_share_at_fraction(lorenz_at.size(), 0);
+  auto record = [&] {
+    double sh = out.total ? double(cumulative) / double(out.total) : 0;
+    while (next_top < tops.size() && rank >= tops[next_top]) out.top.emplace_back(tops[next_top++], sh);
+    while (next_lorenz < lorenz_at.size() && double(rank) >= lorenz_at[next_lorenz] * double(out.models))
+      top_share_at_fraction[next_lorenz++] = sh;
+  };
+  record();
+  for (auto [r, i] : walk) {
+    if (!c.passes(i) || !c.counted(s.created[r])) continue;
+    std::uint64_t d = s.downloads_all[r];
+    for (std::size_t u = 0; u < unders.size(); ++u)
+      if (d < unders[u]) ++below[u];
+    ++rank;
+    cumulative += d;
+    record();
+    if (next_top == tops.size() && next_lorenz == lorenz_at.size() && d < unders.front()) {
+      // Past every top N and Lorenz point, and below the smallest K: every remaining model is below every K.
+      std::size_t rest = out.models - rank;
+      for (auto& b : below) b += rest;
+      break;
+    }
+  }
+  while (next_top < tops.size()) out.top.emplace_back(tops[next_top++], out.total ? 1.0 : 0.0);
+  for (std::size_t u = 0; u < unders.size(); ++u)
+    out.under.emplace_back(unders[u], out.models ? double(below[u]) / double(out.models) : std::nan(""));
+  // Lorenz: the bottom fraction f holds 1 - (share of the top 1 - f).
+  for (std::size_t j = 0; j < lorenz_at.size(); ++j) {
+    std::size_t mirror = lorenz_at.size() - 1 - j;
+    out.lorenz.emplace_back(lorenz_at[j], out.models ? 1.0 - top_share_at_fraction[mirror] : std::nan(""));
+  }
+  return out;
+}
+
 }  // namespace
 
-Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string_view name) {
+Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string_view name) const {
   const Store& s = store_;
-  auto own_of = [&](std::string_view v) -> std::uint16_t {
-    if (v == "growth") return bit(Dim::type);
-    if (v == "geography") return bit(Dim::country);
-    if (v == "sectors") return bit(Dim::sector);
-    if (v == "orgs") return bit(Dim::org);
-    if (v == "tasks") return bit(Dim::task) | bit(Dim::modality);
-    if (v == "families") return bit(Dim::family) | bit(Dim::relation);
-    if (v == "sizes") return bit(Dim::size);
-    if (v == "licenses") return bit(Dim::license);
-    if (v == "libraries") return bit(Dim::library);
-    if (v == "sdks") return bit(Dim::sdk);
-    return 0;
-  };
-  Ctx c{s, st, p, own_of(name)};
+  if (name == "orgs") return orgs_view(st, f);
+  Ctx c(s, f, own_dims(name));
+  const Items& it = c.it;
   const std::uint8_t model = std::uint8_t(RepoType::model);
 
-  // Lifetime concentration over the filtered models, walking them from the most downloaded.
-  struct Concentration {
-    std::uint64_t models = 0, total = 0, unknown = 0;
-    std::vector<std::pair<std::size_t, double>> top;    // N -> share
-    std::vector<std::pair<std::uint64_t, double>> under;  // K -> share of models below K
-    std::vector<std::pair<double, double>> lorenz;       // bottom fraction -> share of downloads
-  };
-  auto concentration = [&](std::vector<std::size_t> tops, std::vector<std::uint64_t> unders, bool with_lorenz) {
-    Concentration out;
-    for (std::size_t r = 0; r < s.rows(); ++r)
-      if (s.type[r] == model && c.passes(r) && c.counted(r) && s.downloads_all[r] == kUnknownTotal) ++out.unknown;
-    for (auto r : models_by_lifetime_)
-      if (c.passes(r) && c.counted(r)) ++out.models, out.total += s.downloads_all[r];
-    std::vector<std::uint64_t> below(unders.size(), 0);
-    std::vector<double> lorenz_at;  // top fractions whose cumulative share we need
-    const int steps = 20;
-    if (with_lorenz)
-      for (int i = 0; i <= steps; ++i) lorenz_at.push_back(double(i) / steps);
-    std::size_t rank = 0;
-    std::uint64_t cumulative = 0;
-    std::size_t next_top = 0, next_lorenz = 0;
-    std::sort(tops.begin(), tops.end());
-    std::vector<double> top_share_at_fraction(lorenz_at.size(), 0);
-    auto record = [&] {
-      while (next_top < tops.size() && rank >= tops[next_top])
-        out.top.emplace_back(tops[next_top++], out.total ? double(cumulative) / double(out.total) : 0);
-      while (next_lorenz < lorenz_at.size() && double(rank) >= lorenz_at[next_lorenz] * double(out.models))
-        top_share_at_fraction[next_lorenz++] = out.total ? double(cumulative) / double(out.total) : 0;
-    };
-    record();
-    for (auto r : models_by_lifetime_) {
-      if (!c.passes(r) || !c.counted(r)) continue;
-      std::uint64_t d = s.downloads_all[r];
-      for (std::size_t u = 0; u < unders.size(); ++u)
-        if (d < unders[u]) ++below[u];
-      ++rank;
-      cumulative += d;
-      record();
-    }
-    while (next_top < tops.size()) out.top.emplace_back(tops[next_top++], out.total ? 1.0 : 0.0);
-    for (std::size_t u = 0; u < unders.size(); ++u)
-      out.under.emplace_back(unders[u], out.models ? double(below[u]) / double(out.models) : std::nan(""));
-    // Lorenz: the bottom fraction f holds 1 - (share of the top 1 - f).
-    for (std::size_t i = 0; i < lorenz_at.size(); ++i) {
-      std::size_t mirror = lorenz_at.size() - 1 - i;
-      out.lorenz.emplace_back(lorenz_at[i], out.models ? 1.0 - top_share_at_fraction[mirror] : std::nan(""));
-    }
-    return out;
-  };
-
   if (name == "headline") {
-    std::uint64_t count[3] = {0, 0, 0}, downloads = 0;
-    Month lead_lo = p.hi >= 11 ? Month(p.hi - 11) : 0;
+    std::uint64_t repos[3] = {0, 0, 0}, downloads = 0;
+    Month lead_lo = f.hi >= 11 ? Month(f.hi - 11) : 0;
     std::vector<std::uint64_t> by_country(s.countries.size(), 0), by_sector(kSectorNames.size(), 0);
-    for (std::size_t r = 0; r < s.rows(); ++r) {
-      if (!c.passes(r)) continue;
-      if (c.counted(r)) ++count[s.type[r]];
-      c.each_download(r, [&](Month m, std::uint32_t d) {
+    for (std::size_t i = 0; i < it.count(); ++i) {
+      if (!c.passes(i)) continue;
+      c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { repos[it.type[i]] += n; });
+      c.each_download(i, [&](Month m, std::uint64_t d) {
         downloads += d;
-        if (m >= lead_lo) by_country[s.row_country[r]] += d, by_sector[s.row_sector[r]] += d;
+        if (m >= lead_lo) by_country[it.country[i]] += d, by_sector[it.sector[i]] += d;
       });
     }
-    auto conc = concentration({200}, {200}, false);
+    auto conc = concentration(c, {200}, {200}, false);
     std::uint64_t known = 0, sector_total = 0;
     std::size_t lead_c = 0, lead_s = 0;  // country 0 is "unknown": shares are of downloads with a known country
-    for (std::size_t i = 1; i < by_country.size(); ++i) {
-      known += by_country[i];
-      if (lead_c == 0 || by_country[i] > by_country[lead_c]) lead_c = i;
+    for (std::size_t j = 1; j < by_country.size(); ++j) {
+      known += by_country[j];
+      if (lead_c == 0 || by_country[j] > by_country[lead_c]) lead_c = j;
     }
-    for (std::size_t i = 0; i < by_sector.size(); ++i) {
-      sector_total += by_sector[i];
-      if (by_sector[i] > by_sector[lead_s]) lead_s = i;
+    for (std::size_t j = 0; j < by_sector.size(); ++j) {
+      sector_total += by_sector[j];
+      if (by_sector[j] > by_sector[lead_s]) lead_s = j;
     }
     std::string period;
-    if (p.windowed) period = format_month(p.lo == 0 ? p.axis_first : p.lo) + ".." + format_month(p.hi);
+    if (f.windowed) period = format_month(f.lo == 0 ? f.axis_first : f.lo) + ".." + format_month(f.hi);
     else if (s.info.single_dump) period = "last 30 days";
-    else period = (s.info.series_first == kUnknownMonth ? std::string("none") : format_month(s.info.series_first)) + ".." + format_month(p.hi);
+    else period = (s.info.series_first == kUnknownMonth ? std::string("none") : format_month(s.info.series_first)) + ".." + format_month(f.hi);
     Slice out{"headline", {"measure", "value"}, {}};
     auto row = [&](const char* m, Cell v) { out.rows.push_back({Cell::text(m), std::move(v)}); };
-    row("models", Cell::integer(std::int64_t(count[0])));
-    row("datasets", Cell::integer(std::int64_t(count[1])));
-    row("spaces", Cell::integer(std::int64_t(count[2])));
-    row("repositories", Cell::integer(std::int64_t(count[0] + count[1] + count[2])));
-    row("downloads", Cell::integer(std::int64_t(downloads)));
+    row("models", count(repos[0]));
+    row("datasets", count(repos[1]));
+    row("spaces", count(repos[2]));
+    row("repositories", count(repos[0] + repos[1] + repos[2]));
+    row("downloads", count(downloads));
     row("period", Cell::text(period));
     row("top200_share", conc.models ? Cell::fraction(conc.top[0].second) : Cell::null());
     row("under200_share", conc.models ? Cell::fraction(conc.under[0].second) : Cell::null());
@@ -230,11 +255,13 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string
     std::size_t slots = c.months() + 1;
     std::vector<std::uint64_t> n(slots * 3, 0);
     std::uint64_t before[3] = {0, 0, 0};  // created before the axis starts: the base of the cumulative count
-    for (std::size_t r = 0; r < s.rows(); ++r) {
-      if (!c.passes(r)) continue;
-      Month m = s.created[r];
-      if (m != kUnknownMonth && m < p.axis_first) ++before[s.type[r]];
-      else if (m == kUnknownMonth || m <= p.hi) ++n[c.slot(m) * 3 + s.type[r]];
+    for (std::size_t i = 0; i < it.count(); ++i) {
+      if (!c.passes(i)) continue;
+      for (std::uint32_t k = it.created_start[i]; k < it.created_start[i + 1]; ++k) {
+        Month m = it.created_month[k];
+        if (m != kUnknownMonth && m < f.axis_first) before[it.type[i]] += it.created_repos[k];
+        else if (m == kUnknownMonth || m <= f.hi) n[c.slot(m) * 3 + it.type[i]] += it.created_repos[k];
+      }
     }
     Slice out{"growth", {"month", "model", "dataset", "space"}, {}};
     std::uint64_t run[3] = {before[0], before[1], before[2]};
@@ -242,109 +269,69 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string
       std::vector<Cell> row{c.month_cell(m)};
       for (int t = 0; t < 3; ++t) {
         run[t] += n[m * 3 + t];
-        row.push_back(Cell::integer(std::int64_t(st.cumulative ? run[t] : n[m * 3 + t])));
+        row.push_back(count(st.cumulative ? run[t] : n[m * 3 + t]));
       }
       out.rows.push_back(std::move(row));
     }
     std::size_t u = slots - 1;
-    if (!p.windowed && (n[u * 3] || n[u * 3 + 1] || n[u * 3 + 2]))
-      out.rows.push_back({Cell::null(), Cell::integer(std::int64_t(n[u * 3])), Cell::integer(std::int64_t(n[u * 3 + 1])),
-                          Cell::integer(std::int64_t(n[u * 3 + 2]))});
+    if (!f.windowed && (n[u * 3] || n[u * 3 + 1] || n[u * 3 + 2]))
+      out.rows.push_back({Cell::null(), count(n[u * 3]), count(n[u * 3 + 1]), count(n[u * 3 + 2])});
     return out;
   }
 
   if (name == "concentration") {
-    auto conc = concentration({10, 100, 200, 1000, 10000, 100000}, {1, 10, 100, 200, 1000, 10000}, true);
+    auto conc = concentration(c, {10, 100, 200, 1000, 10000, 100000}, {1, 10, 100, 200, 1000, 10000}, true);
     Slice out{"concentration", {"measure", "n", "share"}, {}};
     if (conc.models) {
-      for (auto& [n, v] : conc.top) out.rows.push_back({Cell::text("top_models"), Cell::integer(std::int64_t(n)), Cell::fraction(v)});
-      for (auto& [k, v] : conc.under) out.rows.push_back({Cell::text("models_under"), Cell::integer(std::int64_t(k)), Cell::fraction(v)});
-      for (auto& [f, v] : conc.lorenz) out.rows.push_back({Cell::text("lorenz"), Cell::fraction(f), Cell::fraction(v)});
+      for (auto& [n, v] : conc.top) out.rows.push_back({Cell::text("top_models"), count(n), Cell::fraction(v)});
+      for (auto& [k, v] : conc.under) out.rows.push_back({Cell::text("models_under"), count(k), Cell::fraction(v)});
+      for (auto& [x, v] : conc.lorenz) out.rows.push_back({Cell::text("lorenz"), Cell::fraction(x), Cell::fraction(v)});
     }
     if (conc.unknown || conc.models)
-      out.rows.push_back({Cell::text("unknown_lifetime"), Cell::integer(std::int64_t(conc.unknown)),
-                          share(double(conc.unknown), double(conc.unknown + conc.models))});
+      out.rows.push_back({Cell::text("unknown_lifetime"), count(conc.unknown), share(double(conc.unknown), double(conc.unknown + conc.models))});
     return out;
   }
 
   if (name == "geography")
-    return month_by_category(c, "geography", "country", s.countries, [&](std::size_t r) { return s.row_country[r]; });
+    return month_by_category(c, "geography", "country", s.countries, [&](std::size_t i) { return it.country[i]; });
   if (name == "sectors")
     return month_by_category(c, "sectors", "sector", enum_names(kSectorNames.data(), kSectorNames.size()),
-                             [&](std::size_t r) { return s.row_sector[r]; });
+                             [&](std::size_t i) { return it.sector[i]; });
 
   if (name == "families") {
-    // Rank families by their derivatives (models with a base model) in the window.
+    // Rank families by their derivatives (models with a base model) created in the window.
     std::vector<std::uint64_t> derivatives(s.families.size(), 0);
-    for (std::size_t r = 0; r < s.rows(); ++r)
-      if (s.family[r] && s.relation[r] && c.passes(r) && c.counted(r)) ++derivatives[s.family[r]];
+    for (std::size_t i = 0; i < it.count(); ++i)
+      if (it.family[i] && it.relation[i] && c.passes(i))
+        c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { derivatives[it.family[i]] += n; });
     std::vector<std::uint32_t> order;
-    for (std::uint32_t f = 1; f < s.families.size(); ++f)
-      if (derivatives[f]) order.push_back(f);
+    for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
+      if (derivatives[fam]) order.push_back(fam);
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return derivatives[a] > derivatives[b]; });
     if (order.size() > 15) order.resize(15);
     std::vector<std::int32_t> rank(s.families.size(), -1);
-    for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = std::int32_t(i);
+    for (std::size_t j = 0; j < order.size(); ++j) rank[order[j]] = std::int32_t(j);
     std::size_t slots = c.months() + 1;
     const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
     std::vector<std::uint64_t> n(order.size() * slots * cols, 0);
-    for (std::size_t r = 0; r < s.rows(); ++r) {
-      std::int32_t f = rank[s.family[r]];
-      if (f < 0 || !c.passes(r) || !c.counted(r)) continue;
-      std::uint64_t* cell = &n[(std::size_t(f) * slots + c.slot(s.created[r])) * cols];
-      cell[s.relation[r] ? s.relation[r] - 1 : 4] += 1;
-      if (s.depth[r] == 1) cell[5] += 1;
+    for (std::size_t i = 0; i < it.count(); ++i) {
+      std::int32_t fam = rank[it.family[i]];
+      if (fam < 0 || !c.passes(i)) continue;
+      c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
+        std::uint64_t* cell = &n[(std::size_t(fam) * slots + c.slot(m)) * cols];
+        cell[it.relation[i] ? it.relation[i] - 1 : 4] += repos;
+        if (it.direct[i]) cell[5] += repos;
+      });
     }
     Slice out{"families", {"family", "month", "finetune", "adapter", "quantized", "merge", "original", "direct"}, {}};
-    for (std::size_t f = 0; f < order.size(); ++f)
+    for (std::size_t fam = 0; fam < order.size(); ++fam)
       for (std::size_t m = 0; m < slots; ++m) {
-        const std::uint64_t* cell = &n[(f * slots + m) * cols];
+        const std::uint64_t* cell = &n[(fam * slots + m) * cols];
         if (!std::any_of(cell, cell + cols, [](std::uint64_t v) { return v != 0; })) continue;
-        std::vector<Cell> row{Cell::text(s.families[order[f]]), c.month_cell(m)};
-        for (std::size_t k = 0; k < cols; ++k) row.push_back(Cell::integer(std::int64_t(cell[k])));
+        std::vector<Cell> row{Cell::text(s.families[order[fam]]), c.month_cell(m)};
+        for (std::size_t k = 0; k < cols; ++k) row.push_back(count(cell[k]));
         out.rows.push_back(std::move(row));
       }
-    return out;
-  }
-
-  if (name == "orgs") {
-    std::size_t a_n = s.authors.size();
-    std::vector<std::uint64_t> downloads(a_n, 0);
-    std::vector<std::uint32_t> repos(a_n, 0), last12(a_n, 0), prev12(a_n, 0);
-    std::vector<std::uint64_t> likes(a_n, 0);
-    Month last_lo = p.hi >= 11 ? Month(p.hi - 11) : 0, prev_lo = p.hi >= 23 ? Month(p.hi - 23) : 0;
-    for (std::size_t r = 0; r < s.rows(); ++r) {
-      if (!c.passes(r)) continue;
-      std::uint32_t a = s.author[r];
-      if (c.counted(r)) {
-        ++repos[a];
-        if (s.likes[r] != kUnknownCount) likes[a] += s.likes[r];
-      }
-      Month m = s.created[r];
-      if (m != kUnknownMonth && m <= p.hi) {
-        if (m >= last_lo) ++last12[a];
-        else if (m >= prev_lo) ++prev12[a];
-      }
-      c.each_download(r, [&](Month, std::uint32_t d) { downloads[a] += d; });
-    }
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t a = 0; a < a_n; ++a)
-      if (repos[a] || downloads[a]) order.push_back(a);
-    auto better = [&](std::uint32_t x, std::uint32_t y) {
-      if (downloads[x] != downloads[y]) return downloads[x] > downloads[y];
-      if (repos[x] != repos[y]) return repos[x] > repos[y];
-      return s.authors[x] < s.authors[y];
-    };
-    std::size_t keep = std::min<std::size_t>(50, order.size());
-    std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(keep), order.end(), better);
-    order.resize(keep);
-    Slice out{"orgs", {"org", "country", "sector", "repos", "downloads", "likes", "repos_prev12", "repos_last12", "yoy_growth"}, {}};
-    for (auto a : order)
-      out.rows.push_back({Cell::text(s.authors[a]), Cell::text(s.countries[s.author_country[a]]),
-                          Cell::text(std::string(kSectorNames[s.author_sector[a]])), Cell::integer(repos[a]),
-                          Cell::integer(std::int64_t(downloads[a])), Cell::integer(std::int64_t(likes[a])),
-                          Cell::integer(prev12[a]), Cell::integer(last12[a]),
-                          prev12[a] ? Cell::fraction(double(last12[a]) / double(prev12[a]) - 1.0) : Cell::null()});
     return out;
   }
 
@@ -352,24 +339,23 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string
     // Per type (models by pipeline tag, datasets by task category): the top 20 tasks by repositories.
     Slice out{"tasks", {"task", "type", "modality", "month", "repos", "downloads"}, {}};
     std::size_t slots = c.months() + 1;
-    for (std::uint8_t t : {std::uint8_t(RepoType::model), std::uint8_t(RepoType::dataset)}) {
+    for (std::uint8_t t : {model, std::uint8_t(RepoType::dataset)}) {
       std::vector<std::uint64_t> total(s.tasks.size(), 0);
-      for (std::size_t r = 0; r < s.rows(); ++r)
-        if (s.type[r] == t && c.passes(r) && c.counted(r)) ++total[s.task[r]];
+      for (std::size_t i = 0; i < it.count(); ++i)
+        if (it.type[i] == t && c.passes(i)) c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { total[it.task[i]] += n; });
       std::vector<std::uint32_t> order;
       for (std::uint32_t k = 0; k < s.tasks.size(); ++k)
         if (total[k]) order.push_back(k);
       std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return total[a] > total[b]; });
       std::vector<std::uint32_t> slot_of(s.tasks.size(), 20);  // 20 = "other"
       std::size_t kept = std::min<std::size_t>(order.size(), 20);
-      for (std::size_t i = 0; i < kept; ++i) slot_of[order[i]] = std::uint32_t(i);
+      for (std::size_t j = 0; j < kept; ++j) slot_of[order[j]] = std::uint32_t(j);
       std::vector<std::uint64_t> repos(21 * slots, 0), downloads(21 * slots, 0);
-      std::vector<std::uint8_t> other_modality(kModalityNames.size(), 0);
-      for (std::size_t r = 0; r < s.rows(); ++r) {
-        if (s.type[r] != t || !c.passes(r)) continue;
-        std::size_t k = slot_of[s.task[r]];
-        if (c.counted(r)) ++repos[k * slots + c.slot(s.created[r])];
-        c.each_download(r, [&](Month m, std::uint32_t d) { downloads[k * slots + c.slot(m)] += d; });
+      for (std::size_t i = 0; i < it.count(); ++i) {
+        if (it.type[i] != t || !c.passes(i)) continue;
+        std::size_t k = slot_of[it.task[i]];
+        c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[k * slots + c.slot(m)] += n; });
+        c.each_download(i, [&](Month m, std::uint64_t d) { downloads[k * slots + c.slot(m)] += d; });
       }
       for (std::size_t k = 0; k <= 20; ++k) {
         if (k < 20 && k >= kept) continue;
@@ -378,9 +364,8 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string
         for (std::size_t m = 0; m < slots; ++m) {
           auto rp = repos[k * slots + m], dl = downloads[k * slots + m];
           if (!rp && !dl) continue;
-          out.rows.push_back({Cell::text(task), Cell::text(std::string(kRepoTypeNames[t])), Cell::text(modality),
-                              c.month_cell(m), Cell::integer(std::int64_t(rp)),
-                              t == std::uint8_t(RepoType::model) || dl ? Cell::integer(std::int64_t(dl)) : Cell::integer(0)});
+          out.rows.push_back({Cell::text(task), Cell::text(std::string(kRepoTypeNames[t])), Cell::text(modality), c.month_cell(m),
+                              count(rp), count(dl)});
         }
       }
     }
@@ -388,37 +373,25 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string
   }
 
   if (name == "sizes") {
-    // Download-weighted median from a log histogram: 16 bins per doubling (about 4% wide), exact integer binning.
-    auto bin_of = [](std::uint64_t v) {
-      int msb = 63 - __builtin_clzll(v);
-      int frac = msb >= 4 ? int((v >> (msb - 4)) & 15) : int((v << (4 - msb)) & 15);
-      return std::size_t(msb * 16 + frac);
-    };
-    auto bin_mid = [](std::size_t b) {
-      double lo = std::ldexp(1.0 + double(b % 16) / 16.0, int(b / 16));
-      double hi = std::ldexp(1.0 + double(b % 16 + 1) / 16.0, int(b / 16));
-      return (lo + hi) / 2;
-    };
     std::size_t slots = c.months() + 1, buckets = kSizeNames.size();
-    std::vector<std::uint64_t> repos(slots * buckets, 0), downloads(slots * buckets, 0);
-    std::vector<double> weighted(slots, 0);
-    std::vector<std::uint64_t> known(slots, 0);
+    std::vector<std::uint64_t> repos(slots * buckets, 0), downloads(slots * buckets, 0), known(slots, 0);
+    std::vector<unsigned __int128> weighted(slots, 0);
     std::vector<std::vector<std::uint64_t>> hist(slots);
-    for (std::size_t r = 0; r < s.rows(); ++r) {
-      if (s.type[r] != model || !c.passes(r)) continue;
-      std::size_t b = s.size[r];
-      if (c.counted(r)) ++repos[c.slot(s.created[r]) * buckets + b];
-      std::uint64_t params = s.params[r];
-      c.each_download(r, [&](Month m, std::uint32_t d) {
+    for (std::size_t i = 0; i < it.count(); ++i) {
+      if (it.type[i] != model || !c.passes(i)) continue;
+      std::size_t b = it.size[i];
+      c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * buckets + b] += n; });
+      c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * buckets + b] += d; });
+      for (std::uint32_t k = it.sized_start[i]; k < it.sized_start[i + 1]; ++k) {
+        Month m = it.sized_month[k];
+        if (m < f.lo || m > f.hi) continue;
         std::size_t sl = c.slot(m);
-        downloads[sl * buckets + b] += d;
-        if (!params) return;
-        weighted[sl] += double(params) * double(d);
-        known[sl] += d;
+        known[sl] += it.sized_dl[k];
+        weighted[sl] += it.sized_weighted[k];
         auto& h = hist[sl];
         if (h.empty()) h.assign(64 * 16, 0);
-        h[bin_of(params)] += d;
-      });
+        h[it.sized_bin[k]] += it.sized_dl[k];
+      }
     }
     Slice out{"sizes", {"month", "size", "repos", "downloads", "mean_params", "median_params"}, {}};
     for (std::size_t m = 0; m < slots; ++m) {
@@ -426,42 +399,111 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& p, std::string
       for (std::size_t b = 0; b < buckets; ++b) {
         if (!repos[m * buckets + b] && !downloads[m * buckets + b]) continue;
         any = true;
-        out.rows.push_back({c.month_cell(m), Cell::text(std::string(kSizeNames[b])), Cell::integer(std::int64_t(repos[m * buckets + b])),
-                            Cell::integer(std::int64_t(downloads[m * buckets + b])), Cell::null(), Cell::null()});
+        out.rows.push_back({c.month_cell(m), Cell::text(std::string(kSizeNames[b])), count(repos[m * buckets + b]),
+                            count(downloads[m * buckets + b]), Cell::null(), Cell::null()});
       }
       if (!any) continue;
       Cell mean = Cell::null(), median = Cell::null();
       if (known[m]) {
-        mean = Cell::integer(std::int64_t(std::llround(weighted[m] / double(known[m]))));
+        // Exact integer mean, rounded half up: the same on every platform.
+        unsigned __int128 q = weighted[m] / known[m], r = weighted[m] % known[m];
+        mean = count(std::uint64_t(q + (2 * r >= known[m] ? 1 : 0)));
         std::uint64_t half = (known[m] + 1) / 2, acc = 0;
         for (std::size_t b = 0; b < hist[m].size(); ++b) {
           acc += hist[m][b];
           if (acc >= half) {
-            median = Cell::integer(std::int64_t(std::llround(bin_mid(b))));
+            median = count(std::uint64_t(std::llround(param_bin_mid(b))));
             break;
           }
         }
       }
       std::uint64_t rp = 0, dl = 0;
       for (std::size_t b = 0; b < buckets; ++b) rp += repos[m * buckets + b], dl += downloads[m * buckets + b];
-      out.rows.push_back({c.month_cell(m), Cell::text("all"), Cell::integer(std::int64_t(rp)), Cell::integer(std::int64_t(dl)),
-                          mean, median});
+      out.rows.push_back({c.month_cell(m), Cell::text("all"), count(rp), count(dl), mean, median});
     }
     return out;
   }
 
   if (name == "licenses")
-    return month_by_ranked(c, "licenses", "license", s.licenses, 12, [&](std::size_t r) { return s.license[r]; }, true);
+    return month_by_ranked(c, "licenses", "license", s.licenses, 12, [&](std::size_t i) { return it.license[i]; }, true);
   if (name == "libraries")
-    return month_by_ranked(c, "libraries", "library", s.libraries, 12, [&](std::size_t r) { return s.library[r]; }, true);
+    return month_by_ranked(c, "libraries", "library", s.libraries, 12, [&](std::size_t i) { return it.library[i]; }, true);
   if (name == "sdks") {
     std::vector<std::string> sdk_names = enum_names(kSdkNames.data(), kSdkNames.size());
     sdk_names[0] = "";  // models and datasets: not shown
-    Slice out = month_by_ranked(c, "sdks", "sdk", sdk_names, 12,
-                                [&](std::size_t r) { return s.type[r] == std::uint8_t(RepoType::space) ? s.sdk[r] : 0; }, false);
-    return out;
+    return month_by_ranked(c, "sdks", "sdk", sdk_names, 12,
+                           [&](std::size_t i) { return it.type[i] == std::uint8_t(RepoType::space) ? it.sdk[i] : 0; }, false);
   }
   return Result<Slice>::failure("unknown view '" + std::string(name).substr(0, 40) + "'");
+}
+
+// Publishers leaderboard. Kept authors are items of their own; folded authors share items, so they are counted
+// row by row, but only when one of them could still enter the top 50 (their lifetime total bounds them).
+Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
+  const Store& s = store_;
+  Ctx c(s, f, own_dims("orgs"));
+  const Items& it = c.it;
+  struct Agg {
+    std::uint64_t downloads = 0, likes = 0;
+    std::uint32_t repos = 0, last12 = 0, prev12 = 0;
+  };
+  std::unordered_map<std::uint32_t, Agg> by_org;
+  Month last_lo = f.hi >= 11 ? Month(f.hi - 11) : 0, prev_lo = f.hi >= 23 ? Month(f.hi - 23) : 0;
+  auto add_created = [&](Agg& a, Month m, std::uint32_t n, std::uint64_t likes) {
+    if (c.counted(m)) a.repos += n, a.likes += likes;
+    if (m != kUnknownMonth && m <= f.hi) {
+      if (m >= last_lo) a.last12 += n;
+      else if (m >= prev_lo) a.prev12 += n;
+    }
+  };
+  std::vector<std::uint32_t> folded_items;
+  for (std::size_t i = 0; i < it.count(); ++i) {
+    if (!c.passes(i)) continue;
+    if (it.org[i] == kFoldedOrg) {
+      folded_items.push_back(std::uint32_t(i));
+      continue;
+    }
+    Agg& a = by_org[it.org[i]];
+    for (std::uint32_t k = it.created_start[i]; k < it.created_start[i + 1]; ++k)
+      add_created(a, it.created_month[k], it.created_repos[k], it.created_likes[k]);
+    c.each_download(i, [&](Month, std::uint64_t d) { a.downloads += d; });
+  }
+  auto better = [&](const std::pair<std::uint32_t, Agg>& x, const std::pair<std::uint32_t, Agg>& y) {
+    if (x.second.downloads != y.second.downloads) return x.second.downloads > y.second.downloads;
+    if (x.second.repos != y.second.repos) return x.second.repos > y.second.repos;
+    return s.authors[x.first] < s.authors[y.first];
+  };
+  auto top50 = [&] {
+    std::vector<std::pair<std::uint32_t, Agg>> v;
+    for (auto& kv : by_org)
+      if (kv.second.repos || kv.second.downloads) v.push_back(kv);
+    std::size_t keep = std::min<std::size_t>(50, v.size());
+    std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(keep), v.end(), better);
+    v.resize(keep);
+    return v;
+  };
+  auto top = top50();
+  // A folded author can enter only if the 50th place has fewer downloads than the most any folded author ever had
+  // (ties go to more repositories, which a folded author may also have).
+  bool folded_may_enter = !folded_items.empty() && (top.size() < 50 || top.back().second.downloads <= folded_max_downloads_);
+  if (folded_may_enter) {
+    for (auto i : folded_items)
+      for (std::uint32_t r = items_.first_row[i]; r < items_.first_row[i + 1]; ++r) {
+        Agg& a = by_org[s.author[r]];
+        std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
+        add_created(a, s.created[r], 1, likes);
+        for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k)
+          if (s.series_month[k] >= f.lo && s.series_month[k] <= f.hi) a.downloads += s.series_downloads[k];
+      }
+    top = top50();
+  }
+  Slice out{"orgs", {"org", "country", "sector", "repos", "downloads", "likes", "repos_prev12", "repos_last12", "yoy_growth"}, {}};
+  for (auto& [org, a] : top)
+    out.rows.push_back({Cell::text(s.authors[org]), Cell::text(s.countries[s.author_country[org]]),
+                        Cell::text(std::string(kSectorNames[s.author_sector[org]])), count(a.repos), count(a.downloads),
+                        count(a.likes), count(a.prev12), count(a.last12),
+                        a.prev12 ? Cell::fraction(double(a.last12) / double(a.prev12) - 1.0) : Cell::null()});
+  return out;
 }
 
 }  // namespace hubreport

@@ -1,0 +1,167 @@
+#include "items.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace hubreport {
+
+std::size_t param_bin(std::uint64_t v) {
+  int msb = 63 - __builtin_clzll(v);
+  int frac = msb >= 4 ? int((v >> (msb - 4)) & 15) : int((v << (4 - msb)) & 15);
+  return std::size_t(msb * 16 + frac);
+}
+
+double param_bin_mid(std::size_t b) {
+  double lo = std::ldexp(1.0 + double(b % 16) / 16.0, int(b / 16));
+  double hi = std::ldexp(1.0 + double(b % 16 + 1) / 16.0, int(b / 16));
+  return (lo + hi) / 2;
+}
+
+std::size_t Items::memory_bytes() const {
+  auto b = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  return b(type) * 7 + b(org) + b(family) + b(task) + b(library) + b(license) + b(first_row) + b(created_start) +
+         b(created_month) + b(created_repos) + b(created_likes) + b(dl_start) + b(dl_month) + b(dl_sum) + b(sized_start) +
+         b(sized_month) + b(sized_bin) + b(sized_dl) + b(sized_weighted);
+}
+
+std::vector<std::uint64_t> author_downloads(const Store& s) {
+  std::vector<std::uint64_t> downloads(s.authors.size(), 0);
+  for (std::size_t r = 0; r < s.rows(); ++r)
+    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) downloads[s.author[r]] += s.series_downloads[k];
+  return downloads;
+}
+
+std::vector<std::uint8_t> kept_authors(const Store& s, const std::vector<std::uint64_t>& downloads, std::size_t per_measure) {
+  std::size_t n = s.authors.size();
+  std::vector<std::uint8_t> kept(n, 0);
+  std::vector<std::uint64_t> repos(n, 0);
+  for (std::size_t r = 0; r < s.rows(); ++r) ++repos[s.author[r]];
+  for (std::size_t a = 0; a < n; ++a)
+    if (s.author_country[a] != 0 || s.author_sector[a] != std::uint8_t(Sector::community)) kept[a] = 1;  // curated
+  // The most downloaded and the most prolific accounts (ties broken by author index: deterministic).
+  const std::vector<std::uint64_t>* measures[] = {&downloads, &repos};
+  for (const std::vector<std::uint64_t>* measure : measures) {
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::size_t k = std::min(per_measure, n);
+    auto more = [&](std::uint32_t x, std::uint32_t y) { return (*measure)[x] != (*measure)[y] ? (*measure)[x] > (*measure)[y] : x < y; };
+    std::nth_element(order.begin(), order.begin() + std::ptrdiff_t(k ? k - 1 : 0), order.end(), more);
+    for (std::size_t i = 0; i < k; ++i)
+      if ((*measure)[order[i]] > 0) kept[order[i]] = 1;
+  }
+  return kept;
+}
+
+ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t r) {
+  std::uint32_t org = kept[s.author[r]] ? s.author[r] : kFoldedOrg;
+  std::uint64_t a = std::uint64_t(s.type[r]) << 56 | std::uint64_t(s.row_country[r]) << 48 | std::uint64_t(s.row_sector[r]) << 40 |
+                    std::uint64_t(s.relation[r]) << 32 | org;
+  std::uint64_t b = std::uint64_t(s.task[r]) << 48 | std::uint64_t(s.library[r]) << 32 | std::uint64_t(s.license[r]) << 16 |
+                    std::uint64_t(s.size[r]) << 8 | s.sdk[r];
+  std::uint64_t c = std::uint64_t(s.family[r]) << 8 | (s.depth[r] == 1 ? 1 : 0);
+  return {a, b, c};
+}
+
+Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
+                 std::vector<std::uint32_t>* row_item) {
+  Items it;
+  std::size_t n = rows.empty() ? s.rows() : rows.size();
+  auto row_at = [&](std::size_t i) { return rows.empty() ? std::uint32_t(i) : rows[i]; };
+  // Per-item accumulators, dense over months (and month x bin for sized downloads), emptied at each item's end.
+  std::vector<std::uint64_t> dl_acc(1200, 0);
+  std::vector<std::uint8_t> dl_seen(1200, 0);
+  std::vector<Month> dl_touched;
+  struct Sized {
+    std::uint32_t key;  // month << 16 | bin
+    std::uint64_t dl;
+    unsigned __int128 weighted;
+  };
+  std::vector<Sized> sized;
+  std::vector<std::pair<Month, std::uint32_t>> created;  // (month, row) of the current item
+  ItemKey current{~0ull, ~0ull, ~0ull};
+
+  auto flush = [&] {
+    if (it.type.empty()) return;
+    std::sort(created.begin(), created.end());
+    for (std::size_t i = 0; i < created.size();) {
+      std::size_t j = i;
+      std::uint64_t likes = 0;
+      while (j < created.size() && created[j].first == created[i].first) {
+        std::uint32_t l = s.likes[created[j].second];
+        if (l != kUnknownCount) likes += l;
+        ++j;
+      }
+      it.created_month.push_back(created[i].first);
+      it.created_repos.push_back(std::uint32_t(j - i));
+      it.created_likes.push_back(likes);
+      i = j;
+    }
+    created.clear();
+    it.created_start.push_back(std::uint32_t(it.created_month.size()));
+    std::sort(dl_touched.begin(), dl_touched.end());
+    for (Month m : dl_touched) {
+      it.dl_month.push_back(m);
+      it.dl_sum.push_back(dl_acc[m]);
+      dl_acc[m] = 0;
+      dl_seen[m] = 0;
+    }
+    dl_touched.clear();
+    it.dl_start.push_back(std::uint32_t(it.dl_month.size()));
+    std::sort(sized.begin(), sized.end(), [](const Sized& x, const Sized& y) { return x.key < y.key; });
+    for (std::size_t i = 0; i < sized.size();) {
+      Sized sum = sized[i];
+      std::size_t j = i + 1;
+      for (; j < sized.size() && sized[j].key == sum.key; ++j) sum.dl += sized[j].dl, sum.weighted += sized[j].weighted;
+      it.sized_month.push_back(Month(sum.key >> 16));
+      it.sized_bin.push_back(std::uint16_t(sum.key & 0xFFFF));
+      it.sized_dl.push_back(sum.dl);
+      it.sized_weighted.push_back(sum.weighted);
+      i = j;
+    }
+    sized.clear();
+    it.sized_start.push_back(std::uint32_t(it.sized_month.size()));
+  };
+
+  it.created_start.push_back(0);
+  it.dl_start.push_back(0);
+  it.sized_start.push_back(0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t r = row_at(i);
+    ItemKey key = item_key(s, kept, r);
+    if (!(key == current) || it.type.empty()) {
+      flush();
+      current = key;
+      it.type.push_back(s.type[r]);
+      it.country.push_back(s.row_country[r]);
+      it.sector.push_back(s.row_sector[r]);
+      it.relation.push_back(s.relation[r]);
+      it.size.push_back(s.size[r]);
+      it.sdk.push_back(s.sdk[r]);
+      it.direct.push_back(s.depth[r] == 1 ? 1 : 0);
+      it.org.push_back(kept[s.author[r]] ? s.author[r] : kFoldedOrg);
+      it.family.push_back(s.family[r]);
+      it.task.push_back(s.task[r]);
+      it.library.push_back(s.library[r]);
+      it.license.push_back(s.license[r]);
+      it.first_row.push_back(r);
+    }
+    if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));
+    created.emplace_back(s.created[r], r);
+    std::uint64_t params = s.params[r];
+    std::size_t bin = params ? param_bin(params) : 0;
+    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) {
+      Month m = s.series_month[k];
+      std::uint32_t d = s.series_downloads[k];
+      if (!dl_seen[m]) dl_seen[m] = 1, dl_touched.push_back(m);
+      dl_acc[m] += d;
+      if (params && s.type[r] == std::uint8_t(RepoType::model))
+        sized.push_back({std::uint32_t(m) << 16 | std::uint32_t(bin), d, static_cast<unsigned __int128>(params) * d});
+    }
+  }
+  flush();
+  it.first_row.push_back(rows.empty() ? std::uint32_t(n) : ~0u);
+  return it;
+}
+
+}  // namespace hubreport

@@ -1,0 +1,66 @@
+// Repositories grouped into items: consecutive rows that agree on every filter dimension become one item whose
+// creation months, likes and monthly downloads are summed. The views scan items instead of rows, so a filter change
+// costs in proportion to the number of distinct profiles, not repositories. The builder orders rows so that equal
+// profiles are adjacent; any other order is still correct, only less grouped.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "store.h"
+
+namespace hubreport {
+
+// Authors outside the kept set share this org value inside items (the long tail of individual accounts).
+constexpr std::uint32_t kFoldedOrg = 0xFFFFFFFFu;
+
+struct Items {
+  // Filter dimensions, one value per item.
+  std::vector<std::uint8_t> type, country, sector, relation, size, sdk, direct;  // direct: depth == 1
+  std::vector<std::uint32_t> org, family;
+  std::vector<std::uint16_t> task, library, license;
+  std::vector<std::uint32_t> first_row;  // items cover consecutive rows of the source: [first_row[i], first_row[i+1])
+
+  // Repositories created per month (kUnknownMonth for unknown dates) with their known likes.
+  std::vector<std::uint32_t> created_start;
+  std::vector<Month> created_month;
+  std::vector<std::uint32_t> created_repos;
+  std::vector<std::uint64_t> created_likes;
+  // Downloads per month.
+  std::vector<std::uint32_t> dl_start;
+  std::vector<Month> dl_month;
+  std::vector<std::uint64_t> dl_sum;
+  // Downloads of models with a known parameter count, per month and log2 parameter bin (16 bins per doubling),
+  // with the exact parameter-weighted sum for the mean.
+  std::vector<std::uint32_t> sized_start;
+  std::vector<Month> sized_month;
+  std::vector<std::uint16_t> sized_bin;
+  std::vector<std::uint64_t> sized_dl;
+  std::vector<unsigned __int128> sized_weighted;
+
+  std::size_t count() const { return type.size(); }
+  std::size_t memory_bytes() const;
+};
+
+// Lifetime downloads (the sum of the monthly series) per author.
+std::vector<std::uint64_t> author_downloads(const Store& store);
+// Authors kept apart (not folded): every curated publisher, and the most downloaded and most prolific accounts.
+std::vector<std::uint8_t> kept_authors(const Store& store, const std::vector<std::uint64_t>& downloads,
+                                       std::size_t per_measure = 2000);
+// The item profile of a row, comparable for grouping and sorting (the builder orders rows by it).
+struct ItemKey {
+  std::uint64_t a, b, c;
+  bool operator==(const ItemKey& o) const { return a == o.a && b == o.b && c == o.c; }
+  bool operator<(const ItemKey& o) const { return a != o.a ? a < o.a : b != o.b ? b < o.b : c < o.c; }
+};
+ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t row);
+
+// Groups the given rows (all rows when `rows` is empty), in their order. row_item, when given, receives the item
+// of each grouped row, in the same order.
+Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
+                 std::vector<std::uint32_t>* row_item);
+
+// Log2 bin of a parameter count (16 bins per doubling) and the bin's midpoint.
+std::size_t param_bin(std::uint64_t params);
+double param_bin_mid(std::size_t bin);
+
+}  // namespace hubreport

@@ -1,0 +1,136 @@
+// The command line end to end: build from gzipped and plain dumps, info, view, exit statuses and messages,
+// and a damaged snapshot on disk (hash mismatch, truncated gzip, missing file).
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <unistd.h>
+
+#include "catch.hpp"
+#include "file_io.h"
+#include "fixtures.h"
+
+using namespace hubreport;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+  std::string cmd = std::string(HUBREPORT_CLI) + " " + args + " 2>&1";
+  Run r{0, ""};
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+std::string temp_dir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("hubreport-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+}  // namespace
+
+TEST_CASE("hubreport build, info and view on a gzipped dump", "[cli]") {
+  std::string dir = temp_dir("build");
+  std::string small = test::source_path("tests/fixtures/small");
+  // A gzipped copy of the models, named with its dump date.
+  REQUIRE(write_file(dir + "/models-2026-01-31.jsonl.gz", gzip(test::read_text(small + "/models.jsonl"))).empty());
+  Run b = run("build -o " + dir + "/snap --id cli-test --models " + dir + "/models-2026-01-31.jsonl.gz --datasets " + small +
+              "/datasets.jsonl --spaces " + small + "/spaces.jsonl --date 2026-01-31");
+  INFO(b.out);
+  REQUIRE(b.status == 0);
+  CHECK(b.out.find("11 repositories") != std::string::npos);
+  Run info = run("info " + dir + "/snap");
+  CHECK(info.status == 0);
+  CHECK(info.out.find("\"id\":\"cli-test\"") != std::string::npos);
+  CHECK(info.out.find("\"models\":7") != std::string::npos);
+  Run v = run("view " + dir + "/snap --view sdks --format csv");
+  CHECK(v.status == 0);
+  CHECK(v.out == "month,sdk,repos\r\n2025-02,docker,1\r\n2025-03,gradio,1\r\n");
+  Run bad_state = run("view " + dir + "/snap --view growth --state 'colour=red'");
+  CHECK(bad_state.status != 0);
+  CHECK(bad_state.out.find("unknown key 'colour'") != std::string::npos);
+  Run bad_view = run("view " + dir + "/snap --view pie");
+  CHECK(bad_view.status != 0);
+  CHECK(bad_view.out.find("unknown view 'pie'") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("every command explains itself and fails clearly", "[cli]") {
+  for (const char* cmd : {"build", "info", "view", "synth", "calibrate", "index"}) {
+    Run h = run(std::string(cmd) + " --help");
+    INFO(cmd << ": " << h.out);
+    CHECK(h.status == 0);
+    CHECK(h.out.find("usage: hubreport") != std::string::npos);
+  }
+  CHECK(run("").status != 0);
+  Run unknown = run("frobnicate");
+  CHECK(unknown.status != 0);
+  CHECK(unknown.out.find("unknown command 'frobnicate'") != std::string::npos);
+  Run no_input = run("build -o /tmp/x");
+  CHECK(no_input.status != 0);
+  CHECK(no_input.out.find("no input files") != std::string::npos);
+  Run no_date = run("build -o /tmp/x --models " + test::source_path("tests/fixtures/small/models.jsonl"));
+  CHECK(no_date.status != 0);
+  CHECK(no_date.out.find("no dump date") != std::string::npos);
+  Run missing = run("info /nonexistent/snapshot");
+  CHECK(missing.status != 0);
+  CHECK(missing.out.find("snapshot missing") != std::string::npos);
+}
+
+TEST_CASE("a malformed record stops the build with its line, or is skipped on request", "[cli]") {
+  std::string dir = temp_dir("bad");
+  REQUIRE(write_file(dir + "/models-2025-01-31.jsonl", "{\"id\":\"a/b\"}\n{\"id\":\"a/c\",\"likes\":\"x\"}\n{\"id\":\"a/d\"}\n").empty());
+  Run fatal = run("build -o " + dir + "/snap --models " + dir + "/models-2025-01-31.jsonl");
+  CHECK(fatal.status != 0);
+  CHECK(fatal.out.find("line 2: likes: expected a number") != std::string::npos);
+  Run skip = run("build -o " + dir + "/snap --skip-bad --models " + dir + "/models-2025-01-31.jsonl");
+  CHECK(skip.status == 0);
+  CHECK(skip.out.find("skipped 1 malformed records") != std::string::npos);
+  CHECK(skip.out.find("2 repositories") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("damaged snapshot files on disk are caught before decoding", "[cli]") {
+  std::string dir = temp_dir("damage");
+  std::string small = test::source_path("tests/fixtures/small");
+  REQUIRE(run("build -o " + dir + "/snap --date 2026-01-31 --models " + small + "/models.jsonl").status == 0);
+  std::string rows = dir + "/snap/rows-0000.json.gz";
+  std::string good = read_file(rows).value();
+
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x20;
+  REQUIRE(write_file(rows, flipped).empty());
+  CHECK(run("info " + dir + "/snap").out.find("content hash does not match") != std::string::npos);
+
+  REQUIRE(write_file(rows, good.substr(0, good.size() / 2)).empty());
+  CHECK(run("info " + dir + "/snap").out.find("truncated or altered") != std::string::npos);
+
+  fs::remove(rows);
+  CHECK(run("info " + dir + "/snap").out.find("snapshot file missing") != std::string::npos);
+
+  REQUIRE(write_file(rows, good).empty());
+  CHECK(run("info " + dir + "/snap").status == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("gunzip rejects damaged gzip", "[cli]") {
+  std::string gz = gzip(std::string(10000, 'x'));
+  CHECK(gunzip(gz).ok());
+  CHECK_FALSE(gunzip(gz.substr(0, gz.size() - 10)).ok());
+  std::string bad = gz;
+  bad[20] ^= 0xFF;
+  CHECK_FALSE(gunzip(bad).ok());
+  CHECK(gunzip(gz + gz)->size() == 20000);  // concatenated members
+}
