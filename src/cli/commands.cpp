@@ -89,15 +89,17 @@ int cmd_build(const Args& args) {
   double t_ingest = seconds_since(t0);
   auto store = builder.finish();
   if (!store) return fail("build", store.error());
+  double t_finish = seconds_since(t0) - t_ingest;
   auto written = write_snapshot_dir(store.value(), out);
   if (!written) return fail("build", written.error());
   const BuildReport& rep = builder.report();
   double total = seconds_since(t0);
   std::fprintf(stderr,
                "hubreport build: %zu records from %zu dumps (%.1f MB) -> %zu repositories, %zu download points\n"
-               "  ingest %.2f s (%.0f MB/s), total %.2f s; snapshot %zu files, %.2f MB (%.2f bytes/repository), raw %.1f MB\n",
+               "  read + ingest %.2f s (%.0f MB/s), derive %.2f s, write %.2f s, total %.2f s\n"
+               "  snapshot %zu files, %.2f MB (%.2f bytes/repository), raw %.1f MB\n",
                rep.records, rep.dumps, double(rep.input_bytes) / 1e6, store->rows(), store->series_month.size(), t_ingest,
-               double(rep.input_bytes) / 1e6 / std::max(t_ingest, 1e-9), total, written->files, double(written->bytes) / 1e6,
+               double(rep.input_bytes) / 1e6 / std::max(t_ingest, 1e-9), t_finish, total - t_ingest - t_finish, total, written->files, double(written->bytes) / 1e6,
                double(written->bytes) / double(std::max<std::size_t>(store->rows(), 1)), double(written->raw_bytes) / 1e6);
   if (rep.skipped)
     std::fprintf(stderr, "  skipped %zu malformed records; first: %s\n", rep.skipped, rep.first_skip.c_str());

@@ -67,7 +67,7 @@ Result<std::string> read_maybe_gzip(const std::string& path) {
 
 std::string gzip(std::string_view bytes, int level) {
   z_stream z{};
-  deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
+  deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
   std::string out;
   out.resize(deflateBound(&z, uLong(bytes.size())));
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));

@@ -39,19 +39,41 @@ Status read_string_list(sj::value v, std::vector<std::string>& out, const char* 
   return "";
 }
 
-// Reads an integer array into out[0..n) after mapping each value; fails on count mismatch or out-of-range.
+// Reads an integer column (a plain array or {"runs":[value,count,...]}) into out[0..n) after mapping each value;
+// fails on a count mismatch or an out-of-range value.
 template <class T, class Map>
 Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map) {
+  auto bad = [&](const char* why) { return std::string("column '") + key + "' " + why; };
+  sj::json_type t;
+  if (v.type().get(t)) return bad("is unreadable");
   sj::array arr;
-  if (v.get_array().get(arr)) return std::string("column '") + key + "' is not a list";
+  bool runs = t == sj::json_type::object;
+  if (runs) {
+    sj::object obj;
+    if (v.get_object().get(obj) || obj["runs"].get_array().get(arr)) return bad("is not a list of runs");
+  } else if (v.get_array().get(arr)) {
+    return bad("is not a list");
+  }
   std::size_t i = 0;
+  std::int64_t value = 0;
+  bool have_value = false;
   for (auto item : arr) {
     std::int64_t x;
-    if (item.get_int64().get(x)) return std::string("column '") + key + "' holds a non-integer";
-    if (i >= n) return std::string("column '") + key + "' is longer than the row count";
-    if (!map(x, out[i])) return std::string("column '") + key + "' holds an out-of-range value";
-    ++i;
+    if (item.get_int64().get(x)) return bad("holds a non-integer");
+    if (runs && !have_value) {
+      value = x;
+      have_value = true;
+      continue;
+    }
+    std::int64_t repeat = runs ? x : 1;
+    if (!runs) value = x;
+    have_value = false;
+    if (repeat < 1 || std::uint64_t(repeat) > n - i) return bad("is longer than the row count");
+    T mapped;
+    if (!map(value, mapped)) return bad("holds an out-of-range value");
+    for (std::int64_t k = 0; k < repeat; ++k) out[i++] = mapped;
   }
+  if (have_value) return bad("ends in the middle of a run");
   if (i != n) return std::string("column '") + key + "' has " + std::to_string(i) + " values, expected " + std::to_string(n);
   return "";
 }

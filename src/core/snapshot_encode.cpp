@@ -18,14 +18,36 @@ void append_strings(std::string& out, const char* key, const std::vector<std::st
   out += ']';
 }
 
+// A column of integers, as a plain array or, when runs of equal values make it shorter (rows are ordered by
+// profile, so most columns are long runs), as {"runs":[value,count,value,count,...]}.
 template <class Get>
 void append_ints(std::string& out, const char* key, std::size_t n, Get get) {
+  std::vector<std::int64_t> v(n);
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = get(i);
+    runs += (i == 0 || v[i] != v[i - 1]) ? 1 : 0;
+  }
   out += ",\"";
   out += key;
+  if (runs * 3 < n) {
+    out += "\":{\"runs\":[";
+    for (std::size_t i = 0; i < n;) {
+      std::size_t j = i;
+      while (j < n && v[j] == v[i]) ++j;
+      if (i) out += ',';
+      append_int(out, v[i]);
+      out += ',';
+      append_uint(out, j - i);
+      i = j;
+    }
+    out += "]}";
+    return;
+  }
   out += "\":[";
   for (std::size_t i = 0; i < n; ++i) {
     if (i) out += ',';
-    append_int(out, get(i));
+    append_int(out, v[i]);
   }
   out += ']';
 }

@@ -102,9 +102,9 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
   SECTION("values out of range") {
     auto t = texts;
     std::string& g = t[1];
-    auto at = g.find("\"type\":[");
+    auto at = g.find_first_of("0123456789", g.find("\"type\":"));  // the first value, plain or run-length coded
     REQUIRE(at != std::string::npos);
-    g[at + 8] = '9';  // same length: type 9 does not exist
+    g[at] = '9';  // same length: type 9 does not exist
     CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
   }
   SECTION("an author index past the dictionary") {
@@ -114,6 +114,28 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     REQUIRE(at != std::string::npos);
     g[at + 10] = '9';
     CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
+  }
+  SECTION("run-length columns that do not add up") {
+    Engine engine = small_engine();
+    auto parts = encode_snapshot(engine.store(), 4);
+    for (auto& part : parts) part.sha256 = std::string(64, '0');
+    auto damage = [&](const std::string& column) {
+      auto copy = parts;
+      std::string& g = copy[1].text;
+      auto at = g.find("\"sdk\":");
+      REQUIRE(at != std::string::npos);
+      auto end = g.find(g[g.find_first_of("[{", at)] == '{' ? "]}" : "]", at);
+      g.replace(at, end + (g[end + 1] == '}' ? 2 : 1) - at, "\"sdk\":" + column);
+      std::vector<std::string> t;
+      for (auto& part : copy) t.push_back(part.text);
+      return load(encode_manifest(engine.store(), copy), t);  // sizes in the manifest follow the damage
+    };
+    CHECK(damage("{\"runs\":[0,5]}").find("longer than the row count") != std::string::npos);
+    CHECK(damage("{\"runs\":[0,2,1]}").find("middle of a run") != std::string::npos);
+    CHECK(damage("{\"runs\":[0,0,0,4]}").find("longer than the row count") != std::string::npos);
+    CHECK(damage("{\"runs\":[0,3]}").find("has 3 values, expected 4") != std::string::npos);
+    CHECK(damage("[0,0,0,0]").empty());
+    CHECK(damage("{\"runs\":[0,4]}").empty());
   }
   SECTION("unsafe file names in the manifest") {
     std::string m = p.manifest;
