@@ -61,6 +61,8 @@ class Engine {
   void mask_items(const ViewState& state, Pass& pass) const;
 
   Store store_;
+  // The last few answers of all_views_json by canonical state: back/forward and undoing a filter are instant.
+  std::vector<std::pair<std::string, std::string>> recent_;
   std::vector<std::uint8_t> kept_;               // authors kept apart in items
   Items items_;
   std::vector<std::uint32_t> row_item_;

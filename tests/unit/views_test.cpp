@@ -75,3 +75,15 @@ TEST_CASE("CSV output quotes and defuses text", "[views]") {
   Slice s{"x", {"name", "n"}, {{Cell::text("=cmd()"), Cell::integer(1)}, {Cell::text("a,\"b\""), Cell::null()}}};
   CHECK(slice_csv(s) == "name,n\r\n'=cmd(),1\r\n\"a,\"\"b\"\"\",\r\n");
 }
+
+TEST_CASE("answers are remembered by canonical state, not by spelling", "[views]") {
+  Engine engine = small_engine();
+  auto first = engine.all_views_json(parse_state("country=US~CN&from=2025-01").value());
+  auto same = engine.all_views_json(parse_state("from=2025-01&country=CN~US&view=orgs").value());
+  auto other = engine.all_views_json(parse_state("country=CN&from=2025-01").value());
+  REQUIRE(first.ok());
+  CHECK(first.value() == same.value());
+  CHECK(first.value() != other.value());
+  for (int i = 0; i < 20; ++i) engine.all_views_json(parse_state("to=20" + std::to_string(10 + i) + "-01").value());
+  CHECK(engine.all_views_json(parse_state("country=US~CN&from=2025-01").value()).value() == first.value());
+}
