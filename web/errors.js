@@ -17,7 +17,8 @@ const ADVICE = {
   },
   engine: {
     title: 'The report engine could not start.',
-    todo: 'Use a current Chrome, Edge, Firefox or Safari with JavaScript and WebAssembly enabled, then reload the page.',
+    todo: 'Reload the page in a current Chrome, Edge, Firefox or Safari with JavaScript and WebAssembly enabled. '
+      + 'If you host this page, check that hubreport.js and hubreport.wasm sit next to index.html.',
   },
   request: {
     title: 'The views could not be computed.',
@@ -34,6 +35,7 @@ export function showError(alertEl, err, { fatal = true } = {}) {
     h('p', {}, err.message && err.message !== a.title ? err.message : ''),
     h('p', { class: 'alert-todo' }, a.todo));
   if (err.detail) alertEl.append(h('details', {}, h('summary', {}, 'Technical details'), h('pre', {}, String(err.detail))));
+  if (fatal) alertEl.append(h('button', { type: 'button', class: 'btn-small', onclick: () => location.reload() }, 'Reload the page'));
   alertEl.hidden = false;
   if (fatal) document.documentElement.dataset.state = 'error';
 }

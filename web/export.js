@@ -4,10 +4,13 @@ import * as echarts from './echarts.esm.min.mjs';
 import { download } from './dom.js';
 
 const WIDTH = 1200;
-const HEAD = 96;
 const FOOT = 44;
 
-export function pngOf(view, state, slice, ctx, { title, reading, source }) {
+export function pngOf(view, state, slice, ctx, { title, reading, source, filters }) {
+  // The reading wraps under the title; room for it is estimated from its length (about 7.5 px a character).
+  const readingLines = Math.min(3, Math.ceil((reading.length * 7.5) / (WIDTH - 48)));
+  const filtersTop = 54 + readingLines * 20 + 10;
+  const HEAD = filtersTop + (filters ? 26 : 0) + 16;
   const exportCtx = { ...ctx, narrow: false, width: WIDTH - 48 };
   const built = view.build(state, slice, exportCtx);
   const height = Math.round(built.height + HEAD + FOOT);
@@ -24,17 +27,21 @@ export function pngOf(view, state, slice, ctx, { title, reading, source }) {
     ...option,
     animation: false,
     backgroundColor: t.bg,
-    grid: inset(shift(option.grid, HEAD)).map((g) => ({ ...g, outerBounds: g.outerBounds && { ...g.outerBounds, left: 24, right: 24 } })),
+    // Stacked panels get a 24 px margin; side-by-side panels (percent positions) keep theirs.
+    grid: inset(shift(option.grid, HEAD)).map((g) => (typeof g.left === 'number'
+      ? { ...g, outerBounds: g.outerBounds && { ...g.outerBounds, left: 24, right: 24 } } : g)),
     legend: option.legend ? { ...option.legend, type: 'plain', top: HEAD, left: 24, right: 24 } : undefined,
     title: [
       { text: title, left: 24, top: 18, textStyle: { fontSize: 22, fontWeight: 700, color: t.text } },
-      { text: reading, left: 24, top: 52, textStyle: { fontSize: 14, fontWeight: 400, color: t.muted, width: WIDTH - 48, overflow: 'truncate' } },
+      { text: reading, left: 24, top: 54, textStyle: { fontSize: 14, fontWeight: 400, color: t.muted, width: WIDTH - 48,
+        overflow: 'break', lineHeight: 20 } },
+      ...(filters ? [{ text: `Filters: ${filters}`, left: 24, top: filtersTop,
+        textStyle: { fontSize: 13, fontWeight: 600, color: t.text, width: WIDTH - 48, overflow: 'truncate' } }] : []),
       ...inset(shift(option.title, HEAD)),
     ],
     graphic: [{ type: 'text', left: 24, bottom: 14, style: { text: source, fontSize: 12, fill: t.muted, fontFamily: t.font } }],
     tooltip: { show: false },
   };
-  // Panels that sit side by side use percentages: keep them, the inset is small.
   chart.setOption(withHead);
   const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: t.bg });
   chart.dispose();

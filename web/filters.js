@@ -136,14 +136,13 @@ function searchControl({ key, hint }, engine, change, syncers) {
     change((q) => (getList(q, key).includes(value) ? q : toggle(q, key, value)));
   };
   input.addEventListener('focus', loadValues);
-  input.addEventListener('input', () => {
+  input.addEventListener('input', (e) => {
     msg.textContent = '';
-    if (key === 'org') suggestOrgs();
-    // Picking a datalist option fires input with the full value: commit it right away.
-    else if (known && resolve(input.value) && (key !== 'country' || input.value.length > 2)) {
-      const exact = (known.includes(input.value) || (key === 'country' && known.some((v) => label('country', v) === input.value)));
-      if (exact) commit();
-    }
+    // Picking a suggestion replaces the text (no inputType, or insertReplacementText): take it at once.
+    // Typing ("mit" on the way to "mit-0") waits for Enter.
+    const picked = !e.inputType || e.inputType === 'insertReplacementText';
+    if (picked && input.value.trim()) commit();
+    else if (key === 'org') suggestOrgs();
   });
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } });
   input.addEventListener('change', () => { if (input.value.trim()) commit(); });
@@ -185,4 +184,15 @@ export function renderChips(container, state, change) {
   container.append(ul, h('button', { type: 'button', class: 'btn-link reset', onclick: () => { change(withoutFilters); announce('All filters removed'); } },
     'Reset all'));
   return chips.length;
+}
+
+/** "Sector: Industry · From Jan 2025", for exports (empty when nothing is filtered). */
+export function filterSummary(state) {
+  const parts = [];
+  for (const key of FILTER_KEYS) {
+    const v = state[key];
+    if (v == null || (Array.isArray(v) && !v.length)) continue;
+    parts.push(LIST_KEYS.includes(key) ? `${DIM_LABELS[key]}: ${v.map((x) => label(key, x)).join(', ')}` : `${DIM_LABELS[key]} ${month(v)}`);
+  }
+  return parts.join(' · ');
 }

@@ -12,24 +12,11 @@ export function month(m) {
   return `${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
 }
 
-/** "2025-03" -> "Mar ’25": for crowded axes on narrow screens. */
-export function monthShort(m) {
-  const match = /^(\d{4})-(\d{2})$/.exec(String(m));
-  if (!match) return String(m);
-  return `${MONTHS[Number(match[2]) - 1]} ’${match[1].slice(2)}`;
-}
-
 /** Month arithmetic on "YYYY-MM" strings. */
 export function addMonths(m, n) {
   const [y, mo] = m.split('-').map(Number);
   const t = y * 12 + (mo - 1) + n;
   return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-}
-
-export function monthRange(first, last) {
-  const out = [];
-  for (let m = first; m <= last && out.length < 2400; m = addMonths(m, 1)) out.push(m);
-  return out;
 }
 
 /** 1234567 -> "1.2M"; small numbers stay exact. */

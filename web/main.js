@@ -6,8 +6,9 @@ import { h, $, clear, announce } from './dom.js';
 import { showError, showBadLink } from './errors.js';
 import { readTheme, exportTheme, onThemeChange } from './theme.js';
 import { renderSnapshotFacts, renderBanner, isSynthetic } from './sources.js';
-import { createFilters, renderChips } from './filters.js';
-import { bytes, month } from './format.js';
+import { createFilters, renderChips, filterSummary } from './filters.js';
+import { bytes } from './format.js';
+import { label, DIM_LABELS } from './vocab.js';
 import { VIEWS } from './charts/index.js';
 import { cards as headlineCards } from './charts/headline.js';
 import { setupDrawer } from './drawer.js';
@@ -20,7 +21,10 @@ const app = {
 const alertEl = () => $('#alert');
 
 function ctx() {
-  return { theme: app.theme, narrow: app.narrow, width: $('#report').clientWidth };
+  // Sections have 24 px padding each side: charts get the section's inner width.
+  const m = app.loaded?.manifest ?? {};
+  return { theme: app.theme, narrow: app.narrow, width: Math.max(280, $('#report').clientWidth - (app.narrow ? 28 : 48)),
+    singleDump: Boolean(m.single_dump ?? app.loaded?.info?.single_dump) };
 }
 
 const urlFor = (q) => `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
@@ -175,13 +179,17 @@ function buildPage() {
 /** Every control calls this with a function from the current query to the next. */
 function change(fn) {
   const t0 = performance.now();
-  applyQuery(fn(app.query), { push: true, t0 });
+  // Build on the newest requested state, so two quick clicks both count even before the first is drawn.
+  const next = fn(app.target ?? app.query);
+  app.target = next;
+  applyQuery(next, { push: true, t0 });
 }
 
 function pick({ key, value }) {
+  const on = !S.getList(app.target ?? app.query, key).includes(value);
   change((q) => S.toggle(q, key, value));
-  const on = S.getList(S.toggle(app.query, key, value), key).includes(value);
-  announce(on ? `Filtered by ${key} ${value}` : `Removed filter ${key} ${value}`);
+  const what = `${DIM_LABELS[key] ?? key}: ${label(key, value)}`;
+  announce(on ? `Filtered by ${what}` : `Removed filter ${what}`);
 }
 
 async function applyQuery(next, { push = true, t0 = performance.now() } = {}) {
@@ -194,13 +202,15 @@ async function applyQuery(next, { push = true, t0 = performance.now() } = {}) {
     const key = S.keyNamedIn(err.message);
     if (push) {
       showError(alertEl(), { kind: 'request', message: `That filter was not accepted: ${err.message}.` }, { fatal: false });
+      if (app.target === next) app.target = null;
       app.filters?.sync(app.state);
       return;
     }
     showBadLink(alertEl(), [{ key: key ?? 'unknown', message: err.message }], { reset: false });
     canonical = (await resolveLink(next, app.loaded.id)).canonical;
   }
-  if (push && canonical === app.query) { app.filters?.sync(app.state); return; }
+  if (app.target === next) app.target = canonical; // the canonical form is what later changes build on
+  if (push && canonical === app.query) { if (app.target === canonical) app.target = null; app.filters?.sync(app.state); return; }
   if (push) history.pushState(null, '', urlFor(canonical));
   await render(canonical, { t0, e0 });
 }
@@ -226,48 +236,69 @@ async function render(query, { t0, e0 = performance.now() } = {}) {
   if (seq !== app.seq) return false;
   performance.measure('hubreport:engine', { start: e0, end: e1, detail: { wasmMs: result.engineMs } });
   app.query = query;
+  if (app.target === query) app.target = null;
   app.state = S.read(query);
   app.slices = result.data;
-  drawAll();
-  if (app.filters) {
-    app.filters.sync(app.state);
-    const n = renderChips($('#chips'), app.state, change);
-    $('#filter-count').textContent = n ? ` (${n})` : '';
-  } else {
-    renderChips($('#chips'), app.state, change);
-  }
+  // Controls first: they answer the click at once, while the charts redraw.
+  app.filters?.sync(app.state);
+  const n = renderChips($('#chips'), app.state, change);
+  $('#filter-count').textContent = n ? ` (${n})` : '';
   const full = $('#open-full');
   if (full) full.href = urlFor(S.withKey(query, 'view', null));
+  await drawAll();
+  if (seq !== app.seq) return false;
   await nextFrame();
   root.removeAttribute('aria-busy');
   if (t0 != null && seq === app.seq) performance.measure('hubreport:update', { start: t0, end: performance.now() });
   return true;
 }
 
-function drawAll() {
+/** Draws every section for the current state: the ones on screen first, then (after one frame, so the reader
+ *  sees those update at once) all the others. Resolves when all are drawn, or early if a newer draw took over. */
+async function drawAll() {
+  const token = (app.drawToken = (app.drawToken ?? 0) + 1);
   const c = ctx();
-  for (const s of app.sections) {
-    const slice = app.slices[s.view.name];
-    if (!slice) {
-      s.reading.textContent = 'The engine returned no data for this view.';
-      s.el.dataset.drawn = 'error';
-      continue;
-    }
-    s.draw(app.state, slice, c);
-    if (s.cards) renderCards(s.cards, slice);
-    if (s.cumToggle) s.cumToggle.setAttribute('aria-pressed', String(app.state.cum === '1'));
+  const onScreen = (s) => { const r = s.el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+  const visible = app.sections.filter(onScreen);
+  const t0 = performance.now();
+  for (const s of visible) drawSection(s, c);
+  if (visible.length < app.sections.length) {
+    await nextFrame();
+    if (token !== app.drawToken) return;
+    // Charts nobody can see yet skip their animation: it only costs frames.
+    for (const s of app.sections) if (!visible.includes(s)) drawSection(s, c, { animate: false });
   }
+  performance.measure('hubreport:draw', { start: t0, end: performance.now() });
   if (app.filters && app.slices.growth && !app.rangeSet) {
-    // The time filter's bounds: the months the unfiltered growth view covers (set once, on first draw).
+    // The time filter's bounds: from the first creation month (known only when the first view is unwindowed)
+    // to the snapshot's last month.
     const months = app.slices.growth.rows.map((r) => r[0]).filter(Boolean).sort();
-    if (months.length) { app.filters.setRange(months[0], months[months.length - 1]); app.rangeSet = true; }
+    const last = app.loaded.info?.last_month ?? months[months.length - 1] ?? null;
+    const first = app.state.from || app.state.to ? null : months[0] ?? null;
+    app.filters.setRange(first, last);
+    app.rangeSet = true;
   }
+}
+
+function drawSection(s, c, { animate = true } = {}) {
+  const slice = app.slices[s.view.name];
+  if (!slice) {
+    s.reading.textContent = 'The engine returned no data for this view.';
+    s.el.dataset.drawn = 'error';
+    return;
+  }
+  s.draw(app.state, slice, { ...c, animate });
+  s.el.dataset.query = app.query; // test hook: the state this view was last drawn for
+  if (s.cards) renderCards(s.cards, slice);
+  if (s.cumToggle) s.cumToggle.setAttribute('aria-pressed', String(app.state.cum === '1'));
 }
 
 function renderCards(box, slice) {
   clear(box);
   for (const c of headlineCards(slice)) {
-    box.append(h('div', { class: 'card' }, h('p', { class: 'card-label' }, c.label), h('p', { class: 'card-value' }, c.value),
+    // Names ("Individuals & community") get a smaller size than figures, so cards keep one rhythm.
+    const valueClass = c.value.length > 9 ? 'card-value long' : 'card-value';
+    box.append(h('div', { class: 'card' }, h('p', { class: 'card-label' }, c.label), h('p', { class: valueClass }, c.value),
       h('p', { class: 'card-note' }, c.note)));
   }
 }
@@ -303,7 +334,7 @@ function fileName(section, ext) {
 function exportPng(section) {
   const c = { ...ctx(), theme: exportTheme(app.theme) };
   const url = app.ui.pngOf(section.view, app.state, section.slice, c, {
-    title: section.view.title, reading: section.reading.textContent, source: sourceLine() });
+    title: section.view.title, reading: section.reading.textContent, source: sourceLine(), filters: filterSummary(app.state) });
   app.ui.savePng(url, fileName(section, 'png'));
   announce(`${section.view.title} saved as PNG`);
 }

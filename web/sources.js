@@ -23,6 +23,10 @@ export function renderSnapshotFacts(dl, { id, manifest, index }) {
     ['Files', `${files.length} files, ${bytes(files.reduce((s, f) => s + (f.bytes || 0), 0))} compressed; each checked against its SHA-256 before use`],
     ['Format', `${manifest.format ?? 'hubreport'} version ${manifest.version ?? '?'}`],
   ];
+  if (manifest.single_dump) {
+    rows.push(['Downloads', 'This snapshot comes from a single dump of the Hub, so downloads are known for its last 30 days only: '
+      + 'charts of downloads over time show one month.']);
+  }
   if (others.length) rows.push(['Other snapshots here', others.join(', ')]);
   for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
 }

@@ -40,7 +40,7 @@ export class ViewSection {
         h('div', { class: 'view-actions', role: 'group', 'aria-label': `${view.title}: export` },
           h('button', { type: 'button', class: 'btn-small', onclick: () => hooks.onPng(this) }, 'Download PNG'),
           h('button', { type: 'button', class: 'btn-small', onclick: () => hooks.onCsv(this) }, 'Download CSV'),
-          h('button', { type: 'button', class: 'btn-small', 'aria-expanded': 'false', onclick: (e) => hooks.onEmbed(this, e.currentTarget) },
+          h('button', { type: 'button', class: 'btn-small btn-embed', 'aria-expanded': 'false', onclick: (e) => hooks.onEmbed(this, e.currentTarget) },
             'Embed'))),
       this.embedBox);
     for (const [name, tab] of Object.entries(this.tabs)) {
@@ -81,7 +81,7 @@ export class ViewSection {
     let text;
     try {
       this.built = this.view.build(state, slice, ctx);
-      text = this.view.reading(state, slice);
+      text = this.view.reading(state, slice, ctx);
     } catch (err) {
       // One malformed slice must not take the other views down with it.
       console.error(`view ${this.view.name}:`, err);
@@ -102,6 +102,7 @@ export class ViewSection {
     } else {
       this.chart.resize();
     }
+    if (ctx.animate === false) this.built.option.animation = false;
     this.chart.setOption(this.built.option, { notMerge: true });
     this.chartBox.setAttribute('role', 'img');
     this.chartBox.setAttribute('aria-label', `${this.view.title}. ${text}`);

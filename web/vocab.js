@@ -49,9 +49,10 @@ export function countryPhrase(code) {
   return `${label('country', code)}-based publishers`;
 }
 
-// Muted, distinguishable on white and on near-black; checked against the decal patterns ECharts adds.
-export const PALETTE = ['#3366cc', '#e4572e', '#17a589', '#f2a516', '#8e5bb8', '#d0457c', '#2e93b8', '#7f9c2b',
-  '#b5651d', '#5b6fd6', '#c0392b', '#48a36b', '#a0522d', '#6c7a89', '#cf9f00', '#9b59b6'];
+// Categorical colors after Tableau 10 (grey left out: it means "other"/"unknown" here), then lighter companions.
+// Distinct on white and on near-black, and checked against the decal patterns ECharts adds.
+export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f',
+  '#a0cbe8', '#ffbe7d', '#8cd17d', '#d4a6c8', '#86bcb6', '#f1ce63', '#d37295'];
 export const OTHER_COLOR = '#a3a9b1';
 export const UNKNOWN_COLOR = '#7d858f';
 
@@ -83,21 +84,21 @@ export function color(dim, value) {
   return FIXED[dim]?.[v] ?? PALETTE[hash(`${dim}:${v}`) % PALETTE.length];
 }
 
-/** Colors for the values shown together in one chart: fixed or hashed, and never two alike
- *  (a hashed value that collides takes the next free palette color). */
+/** Colors for the values shown together in one chart, in rank order: fixed ones keep theirs (China is always
+ *  red), the others take the free palette colors in turn, so the largest get the most distinct colors. */
 export function colorMap(dim, values) {
   const out = new Map();
   const used = new Set();
   for (const v of values) {
-    const c = color(dim, v);
-    if (FIXED[dim]?.[v] || v === 'other' || v === 'unknown') { out.set(v, c); used.add(c); }
+    if (FIXED[dim]?.[v] || v === 'other' || v === 'unknown') { out.set(v, color(dim, v)); used.add(color(dim, v)); }
   }
+  let next = 0;
   for (const v of values) {
     if (out.has(v)) continue;
-    let i = PALETTE.indexOf(color(dim, v));
-    for (let k = 0; k < PALETTE.length && used.has(PALETTE[i]); k++) i = (i + 1) % PALETTE.length;
-    out.set(v, PALETTE[i]);
-    used.add(PALETTE[i]);
+    while (next < PALETTE.length && used.has(PALETTE[next])) next++;
+    const c = next < PALETTE.length ? PALETTE[next++] : color(dim, v);
+    out.set(v, c);
+    used.add(c);
   }
   return out;
 }

@@ -39,6 +39,50 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     auto r = std::uint32_t(k & 0xFFFFFF);
     by_lifetime_.emplace_back(r, row_item_[r]);
   }
+  // Postings: a counting sort of the items by each dimension's value.
+  const Items& it = items_;
+  auto post = [&](Dim d, std::size_t values, auto value_of) {
+    Posting& p = postings_[int(d)];
+    p.start.assign(values + 2, 0);
+    for (std::uint32_t i = 0; i < it.count(); ++i) ++p.start[std::min<std::size_t>(value_of(i), values) + 1];
+    for (std::size_t v = 1; v < p.start.size(); ++v) p.start[v] += p.start[v - 1];
+    p.items.resize(it.count());
+    std::vector<std::uint32_t> at(p.start.begin(), p.start.end() - 1);
+    for (std::uint32_t i = 0; i < it.count(); ++i) p.items[at[std::min<std::size_t>(value_of(i), values)]++] = i;
+  };
+  post(Dim::type, kRepoTypeNames.size(), [&](std::uint32_t i) { return it.type[i]; });
+  post(Dim::country, s.countries.size(), [&](std::uint32_t i) { return it.country[i]; });
+  post(Dim::sector, kSectorNames.size(), [&](std::uint32_t i) { return it.sector[i]; });
+  post(Dim::org, s.authors.size(), [&](std::uint32_t i) { return it.org[i] == kFoldedOrg ? s.authors.size() : it.org[i]; });
+  post(Dim::task, s.tasks.size(), [&](std::uint32_t i) { return it.task[i]; });
+  post(Dim::modality, s.tasks.size(), [&](std::uint32_t i) { return it.task[i]; });  // allowed values are tasks
+  post(Dim::library, s.libraries.size(), [&](std::uint32_t i) { return it.library[i]; });
+  post(Dim::license, s.licenses.size(), [&](std::uint32_t i) { return it.license[i]; });
+  post(Dim::family, s.families.size(), [&](std::uint32_t i) { return it.family[i]; });
+  post(Dim::relation, kRelationNames.size(), [&](std::uint32_t i) { return it.relation[i]; });
+  post(Dim::size, kSizeNames.size(), [&](std::uint32_t i) { return it.size[i]; });
+  post(Dim::sdk, kSdkNames.size(), [&](std::uint32_t i) { return it.sdk[i]; });
+}
+
+std::vector<std::uint32_t> Engine::candidates(const Pass& p, std::uint16_t own, bool* all) const {
+  *all = true;
+  if (p.items != &items_ || !use_postings_) return {};  // a small table of named authors: scan it whole
+  int best = -1;
+  std::size_t best_count = items_.count();
+  for (int d = 0; d < kDimCount; ++d) {
+    if ((own >> d) & 1 || !((p.filtered >> d) & 1)) continue;
+    const Posting& post = postings_[d];
+    std::size_t n = 0;
+    for (auto v : p.allowed[d]) n += post.start[v + 1] - post.start[v];
+    if (n < best_count) best = d, best_count = n;
+  }
+  if (best < 0 || (best_count * 4 > items_.count() * 3 && best_count > 0)) return {};  // barely selective: scan
+  *all = false;
+  std::vector<std::uint32_t> out;
+  out.reserve(best_count);
+  const Posting& post = postings_[best];
+  for (auto v : p.allowed[best]) out.insert(out.end(), post.items.begin() + post.start[v], post.items.begin() + post.start[v + 1]);
+  return out;
 }
 
 namespace {
@@ -79,6 +123,9 @@ void Engine::mask_items(const ViewState& st, Pass& p) const {
   const Items& it = *p.items;
   p.mask.assign(it.count(), 0);
   auto apply = [&](Dim d, const std::vector<std::uint8_t>& allowed, auto value_of) {
+    p.filtered |= std::uint16_t(1u << int(d));
+    for (std::uint32_t v = 0; v < allowed.size(); ++v)
+      if (allowed[v]) p.allowed[int(d)].push_back(v);
     const auto bit = std::uint16_t(1u << int(d));
     for (std::size_t i = 0; i < it.count(); ++i) {
       std::size_t v = value_of(i);
@@ -238,7 +285,7 @@ Result<std::string> Engine::all_views_json(const ViewState& state) {
   ViewState key_state = state;
   key_state.view.clear();  // embedding one view does not change the numbers
   std::string key = print_state(key_state);
-  for (std::size_t i = 0; i < recent_.size(); ++i)
+  for (std::size_t i = 0; fast_paths_ && i < recent_.size(); ++i)
     if (recent_[i].first == key) {
       std::rotate(recent_.begin(), recent_.begin() + std::ptrdiff_t(i), recent_.begin() + std::ptrdiff_t(i) + 1);
       return recent_.front().second;

@@ -1,5 +1,6 @@
 // The engine: a loaded Store, its rows grouped into items (items.h), and what the views need to answer a state.
 #pragma once
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ namespace hubreport {
 struct Pass {
   const Items* items = nullptr;
   std::vector<std::uint16_t> mask;
+  std::uint16_t filtered = 0;  // bit d: the state filters dimension d
+  // Per filtered dimension, the values it allows (possibly none: a name the snapshot does not have).
+  std::array<std::vector<std::uint32_t>, kDimCount> allowed;
   // Models with known lifetime downloads, most downloaded first, as (row, item).
   const std::vector<std::pair<std::uint32_t, std::uint32_t>>* by_lifetime = nullptr;
 };
@@ -38,6 +42,11 @@ struct FilterPass {
   const Pass& for_view(bool ignores_org) const { return named.items && !ignores_org ? named : all; }
 };
 
+// Items by the value of one dimension: the items with value v are items[start[v] .. start[v+1]).
+struct Posting {
+  std::vector<std::uint32_t> start, items;
+};
+
 class Engine {
  public:
   // kept_per_measure: how many of the most downloaded (and of the most prolific) authors keep items of their own.
@@ -55,9 +64,15 @@ class Engine {
 
   void filter(const ViewState& state, FilterPass& out) const;
   Result<Slice> view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
+  // The items a view must scan: those with an allowed value of its most selective filtered dimension (the view's own
+  // dimensions excluded), or every item (empty, with *all = true) when no filter applies to it.
+  std::vector<std::uint32_t> candidates(const Pass& pass, std::uint16_t own, bool* all) const;
+  // Tests turn postings and caches off to check that the fast paths give the same slices as plain scans.
+  void set_fast_paths(bool on) { use_postings_ = on, unfiltered_.clear(), recent_.clear(), fast_paths_ = on; }
 
  private:
   Slice orgs_view(const ViewState& state, const FilterPass& pass) const;
+  Result<Slice> compute_view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   void mask_items(const ViewState& state, Pass& pass) const;
 
   Store store_;
@@ -67,6 +82,11 @@ class Engine {
   Items items_;
   std::vector<std::uint32_t> row_item_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> by_lifetime_;
+  std::array<Posting, kDimCount> postings_;
+  // Slices of views that no filter of their state touches, by view and time window: after one filter click only
+  // the views it filters are recomputed.
+  mutable std::vector<std::pair<std::string, Slice>> unfiltered_;
+  bool use_postings_ = true, fast_paths_ = true;
   std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
   Month data_first_ = 0;                         // earliest creation or download month

@@ -26,15 +26,35 @@ std::uint16_t own_dims(std::string_view v) {
   return 0;
 }
 
+// The items a view scans: every item, or a candidate list from a posting (see Engine::candidates).
+struct ItemRange {
+  const std::uint32_t* list;  // nullptr: 0 .. n
+  std::size_t n;
+  struct Iter {
+    const std::uint32_t* list;
+    std::size_t k;
+    std::size_t operator*() const { return list ? list[k] : k; }
+    Iter& operator++() { return ++k, *this; }
+    bool operator!=(const Iter& o) const { return k != o.k; }
+  };
+  Iter begin() const { return {list, 0}; }
+  Iter end() const { return {list, n}; }
+};
+
 struct Ctx {
   const Store& s;
   const FilterPass& f;
   const Pass& p;
   const Items& it;
   std::uint16_t own;  // dimensions this view ignores (cross-filtering)
+  std::vector<std::uint32_t> candidates;
+  bool scan_all = true;
 
-  Ctx(const Store& store, const FilterPass& fp, std::uint16_t own_bits)
-      : s(store), f(fp), p(fp.for_view(own_bits & bit(Dim::org))), it(*p.items), own(own_bits) {}
+  Ctx(const Engine& e, const FilterPass& fp, std::uint16_t own_bits)
+      : s(e.store()), f(fp), p(fp.for_view(own_bits & bit(Dim::org))), it(*p.items), own(own_bits) {
+    candidates = e.candidates(p, own, &scan_all);
+  }
+  ItemRange items() const { return scan_all ? ItemRange{nullptr, it.count()} : ItemRange{candidates.data(), candidates.size()}; }
 
   bool passes(std::size_t i) const { return (p.mask[i] & std::uint16_t(~own)) == 0; }
   // Repository counts: created in the window; with no window, every repository (unknown dates included).
@@ -75,7 +95,7 @@ Slice month_by_category(const Ctx& c, const char* view, const char* column, cons
                         CategoryOf category_of) {
   std::size_t slots = c.months() + 1, k = names.size();
   std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
-  for (std::size_t i = 0; i < c.it.count(); ++i) {
+  for (std::size_t i : c.items()) {
     if (!c.passes(i)) continue;
     std::size_t cat = category_of(i);
     c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
@@ -95,7 +115,7 @@ template <class CategoryOf>
 Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
                       std::size_t keep, CategoryOf category_of, bool with_downloads) {
   std::vector<std::uint64_t> total(dict.size(), 0);
-  for (std::size_t i = 0; i < c.it.count(); ++i)
+  for (std::size_t i : c.items())
     if (c.passes(i)) c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { total[category_of(i)] += n; });
   std::vector<std::uint32_t> order(dict.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -111,7 +131,7 @@ Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const 
   out_names[keep + 1] = "other";
   std::size_t slots = c.months() + 1, k = out_names.size();
   std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
-  for (std::size_t i = 0; i < c.it.count(); ++i) {
+  for (std::size_t i : c.items()) {
     if (!c.passes(i)) continue;
     std::size_t cat = out_index[category_of(i)];
     c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
@@ -149,7 +169,7 @@ Concentration concentration(const Ctx& c, std::vector<std::size_t> tops, const s
   const auto& walk = *c.p.by_lifetime;
   // Models with unknown lifetime downloads are counted apart (they are not zeros).
   const std::uint8_t model = std::uint8_t(RepoType::model);
-  for (std::size_t i = 0; i < c.it.count(); ++i)
+  for (std::size_t i : c.items())
     if (c.it.type[i] == model && c.passes(i))
       for (std::uint32_t k = c.it.created_start[i]; k < c.it.created_start[i + 1]; ++k)
         if (c.counted(c.it.created_month[k])) out.unknown += c.it.created_repos[k];
@@ -201,9 +221,26 @@ Concentration concentration(const Ctx& c, std::vector<std::size_t> tops, const s
 }  // namespace
 
 Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string_view name) const {
+  std::uint16_t own = own_dims(name);
+  bool filtered = f.named.items && !(own & bit(Dim::org));
+  filtered |= (f.all.filtered & ~own) != 0;
+  if (filtered || !fast_paths_) return compute_view(st, f, name);
+  std::string key = std::string(name) + "|" + std::to_string(f.lo) + "|" + std::to_string(f.hi) + "|" +
+                    std::to_string(f.windowed) + "|" + std::to_string(f.axis_first) + "|" + std::to_string(st.cumulative);
+  for (auto& [k, slice] : unfiltered_)
+    if (k == key) return slice;
+  auto slice = compute_view(st, f, name);
+  if (slice) {
+    if (unfiltered_.size() >= 48) unfiltered_.clear();
+    unfiltered_.emplace_back(key, slice.value());
+  }
+  return slice;
+}
+
+Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std::string_view name) const {
   const Store& s = store_;
   if (name == "orgs") return orgs_view(st, f);
-  Ctx c(s, f, own_dims(name));
+  Ctx c(*this, f, own_dims(name));
   const Items& it = c.it;
   const std::uint8_t model = std::uint8_t(RepoType::model);
 
@@ -211,7 +248,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
     std::uint64_t repos[3] = {0, 0, 0}, downloads = 0;
     Month lead_lo = f.hi >= 11 ? Month(f.hi - 11) : 0;
     std::vector<std::uint64_t> by_country(s.countries.size(), 0), by_sector(kSectorNames.size(), 0);
-    for (std::size_t i = 0; i < it.count(); ++i) {
+    for (std::size_t i : c.items()) {
       if (!c.passes(i)) continue;
       c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { repos[it.type[i]] += n; });
       c.each_download(i, [&](Month m, std::uint64_t d) {
@@ -255,7 +292,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
     std::size_t slots = c.months() + 1;
     std::vector<std::uint64_t> n(slots * 3, 0);
     std::uint64_t before[3] = {0, 0, 0};  // created before the axis starts: the base of the cumulative count
-    for (std::size_t i = 0; i < it.count(); ++i) {
+    for (std::size_t i : c.items()) {
       if (!c.passes(i)) continue;
       for (std::uint32_t k = it.created_start[i]; k < it.created_start[i + 1]; ++k) {
         Month m = it.created_month[k];
@@ -301,7 +338,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
   if (name == "families") {
     // Rank families by their derivatives (models with a base model) created in the window.
     std::vector<std::uint64_t> derivatives(s.families.size(), 0);
-    for (std::size_t i = 0; i < it.count(); ++i)
+    for (std::size_t i : c.items())
       if (it.family[i] && it.relation[i] && c.passes(i))
         c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { derivatives[it.family[i]] += n; });
     std::vector<std::uint32_t> order;
@@ -314,7 +351,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
     std::size_t slots = c.months() + 1;
     const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
     std::vector<std::uint64_t> n(order.size() * slots * cols, 0);
-    for (std::size_t i = 0; i < it.count(); ++i) {
+    for (std::size_t i : c.items()) {
       std::int32_t fam = rank[it.family[i]];
       if (fam < 0 || !c.passes(i)) continue;
       c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
@@ -341,7 +378,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
     std::size_t slots = c.months() + 1;
     for (std::uint8_t t : {model, std::uint8_t(RepoType::dataset)}) {
       std::vector<std::uint64_t> total(s.tasks.size(), 0);
-      for (std::size_t i = 0; i < it.count(); ++i)
+      for (std::size_t i : c.items())
         if (it.type[i] == t && c.passes(i)) c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { total[it.task[i]] += n; });
       std::vector<std::uint32_t> order;
       for (std::uint32_t k = 0; k < s.tasks.size(); ++k)
@@ -351,7 +388,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
       std::size_t kept = std::min<std::size_t>(order.size(), 20);
       for (std::size_t j = 0; j < kept; ++j) slot_of[order[j]] = std::uint32_t(j);
       std::vector<std::uint64_t> repos(21 * slots, 0), downloads(21 * slots, 0);
-      for (std::size_t i = 0; i < it.count(); ++i) {
+      for (std::size_t i : c.items()) {
         if (it.type[i] != t || !c.passes(i)) continue;
         std::size_t k = slot_of[it.task[i]];
         c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[k * slots + c.slot(m)] += n; });
@@ -377,7 +414,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
     std::vector<std::uint64_t> repos(slots * buckets, 0), downloads(slots * buckets, 0), known(slots, 0);
     std::vector<unsigned __int128> weighted(slots, 0);
     std::vector<std::vector<std::uint64_t>> hist(slots);
-    for (std::size_t i = 0; i < it.count(); ++i) {
+    for (std::size_t i : c.items()) {
       if (it.type[i] != model || !c.passes(i)) continue;
       std::size_t b = it.size[i];
       c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * buckets + b] += n; });
@@ -441,7 +478,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
 // row by row, but only when one of them could still enter the top 50 (their lifetime total bounds them).
 Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   const Store& s = store_;
-  Ctx c(s, f, own_dims("orgs"));
+  Ctx c(*this, f, own_dims("orgs"));
   const Items& it = c.it;
   struct Agg {
     std::uint64_t downloads = 0, likes = 0;
@@ -457,7 +494,7 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     }
   };
   std::vector<std::uint32_t> folded_items;
-  for (std::size_t i = 0; i < it.count(); ++i) {
+  for (std::size_t i : c.items()) {
     if (!c.passes(i)) continue;
     if (it.org[i] == kFoldedOrg) {
       folded_items.push_back(std::uint32_t(i));

@@ -74,3 +74,34 @@ export function copySite(dir) {
   fs.cpSync(dir, dst, { recursive: true });
   return dst;
 }
+
+/** Opens the site at `query` in a fresh browser and waits until it settles. Returns {page, srv, b, state, done()}. */
+export async function open(site, query = '', opts = {}) {
+  const srv = await serve(site, { csp: opts.csp });
+  const b = await browser(opts);
+  if (opts.before) await opts.before(b.page);
+  await b.page.goto(srv.url + query);
+  const state = await settled(b.page);
+  if (state === 'ready') await idle(b.page);
+  return { page: b.page, srv, b, state, problems: b.problems, done: async () => { await b.close(); await srv.close(); } };
+}
+
+/** The current query string (without "?"). */
+export const queryOf = (page) => page.evaluate(() => location.search.slice(1));
+
+/** Waits until every section was drawn for the page's current query. */
+export async function allDrawnForUrl(page, timeout = 60_000) {
+  await page.waitForFunction(() => {
+    const q = location.search.slice(1);
+    const s = [...document.querySelectorAll('section[data-view]')];
+    return s.length > 0 && !document.documentElement.hasAttribute('aria-busy') && s.every((x) => x.dataset.query === q);
+  }, null, { timeout });
+}
+
+/** Reads the snapshot the site serves by default: {id, manifest}. */
+export function defaultSnapshot(site) {
+  const index = JSON.parse(fs.readFileSync(path.join(site, 'snapshots/index.json'), 'utf8'));
+  const id = index.default ?? index.snapshots[0].id;
+  const manifest = JSON.parse(fs.readFileSync(path.join(site, 'snapshots', id, 'manifest.json'), 'utf8'));
+  return { id, manifest, index };
+}

@@ -21,7 +21,8 @@ export function tooltipFormatter({ fmt = compact, title, sort = false, max = 12,
   return (params) => {
     const list = (Array.isArray(params) ? params : [params]).filter((p) => p && p.value !== undefined);
     if (!list.length) return '';
-    const head = title ? title(list[0]) : (list[0].axisValueLabel ?? list[0].name ?? '');
+    let head = title ? title(list[0]) : (list[0].axisValueLabel ?? list[0].name ?? '');
+    if (/^\d{4}-\d{2}$/.test(head)) head = month(head);
     const rows = list.map((p) => ({ p, v: valueOf(p) })).filter((r) => r.v != null && !Number.isNaN(r.v));
     if (sort) rows.sort((a, b) => b.v - a.v);
     const shown = rows.slice(0, max);
@@ -93,10 +94,8 @@ export function valueAxis(ctx, { percent = false, fmt, log = false, name } = {})
 /** A legend that sets filters when clicked (main.js turns the toggle into a filter and keeps items shown). */
 export function legend(ctx, names, extra = {}) {
   return {
-    type: 'scroll', top: 0, left: 0, right: 0, data: names, icon: 'roundRect', itemWidth: 12, itemHeight: 12,
-    itemGap: ctx.narrow ? 10 : 16, textStyle: { color: ctx.theme.text, fontSize: 12 },
-    pageTextStyle: { color: ctx.theme.muted }, pageIconColor: ctx.theme.text, pageIconInactiveColor: ctx.theme.grid,
-    ...extra,
+    type: 'plain', top: 0, left: 0, right: 0, data: names, icon: 'roundRect', itemWidth: 12, itemHeight: 12,
+    itemGap: ctx.narrow ? 10 : 16, textStyle: { color: ctx.theme.text, fontSize: 12 }, ...extra,
   };
 }
 

@@ -31,7 +31,7 @@ export const concentration = {
     const lorenz = m.lorenz.length && m.lorenz[0][0] > 0 ? [[0, 0], ...m.lorenz] : m.lorenz;
     return composePanels(ctx, {
       layout: 'row',
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [
         { title: 'Share of downloads held by the top N models', x: m.top.map(([n]) => `Top ${compact(n)}`),
           xKind: 'category', percent: true, height: ctx.narrow ? 220 : 300,
@@ -49,7 +49,7 @@ export const concentration = {
     });
   },
 
-  reading(state, slice) {
+  reading(state, slice, ctx = {}) {
     const m = measures(slice);
     const top = near(m.top, 200);
     const under = near(m.under, 200);

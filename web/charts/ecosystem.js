@@ -1,7 +1,6 @@
 // 9. Licenses, libraries and Spaces SDKs: shares of new repositories (and of downloads) over time.
 import { composePanels } from './panels.js';
 import { categoriesOf, measureSeries, leaders } from './shares.js';
-import { periodPhrase } from './common.js';
 import { label } from '../vocab.js';
 import { share } from '../format.js';
 
@@ -16,19 +15,19 @@ function shareView({ name, dim, title, question, noun, measures }) {
         return { title: m.title, x: s.months, xKind: 'month', percent: true, series: s.series };
       });
       return composePanels(ctx, { legendNames: panels[0].series.map((s) => s.name), panels,
-        description: this.reading(state, slice) });
+        description: this.reading(state, slice, ctx) });
     },
 
-    reading(state, slice) {
-      const { list, months, total } = leaders(slice, dim, 'repos', { exclude: ['other'] });
+    reading(state, slice, ctx = {}) {
+      const { list, phrase, total } = leaders(slice, dim, 'repos', { exclude: ['other'], ctx });
       if (!total) return `No ${noun} were created in this selection.`;
       const named = list.filter(([c]) => c !== 'unknown');
       const unknown = list.find(([c]) => c === 'unknown');
-      if (!named.length) return `None of the ${noun} created ${periodPhrase(months)} names a ${dim === 'sdk' ? 'SDK' : dim}.`;
+      if (!named.length) return `None of the ${noun} created ${phrase} names a ${dim === 'sdk' ? 'SDK' : dim}.`;
       const [first, second] = named;
-      let text = `${label(dim, first[0])} leads: ${share(first[1])} of ${noun} created ${periodPhrase(months)}`;
+      let text = `${label(dim, first[0])} leads: ${share(first[1])} of ${noun} created ${phrase}`;
       if (measures.some((m) => m.column === 'downloads')) {
-        const dl = leaders(slice, dim, 'downloads').list.find(([c]) => c === first[0]);
+        const dl = leaders(slice, dim, 'downloads', { ctx }).list.find(([c]) => c === first[0]);
         if (dl) text += ` and ${share(dl[1])} of downloads`;
       }
       if (second) text += `; ${label(dim, second[0])} ${share(second[1])}`;

@@ -55,7 +55,7 @@ export const families = {
     });
     return composePanels(ctx, {
       legendNames: bars.map((b) => b.name),
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [
         { title: 'Derivatives by base family and relation', horizontal: true, categories: cats, categoryDim: 'family',
           series: bars, sortTooltip: false },
@@ -65,7 +65,7 @@ export const families = {
     });
   },
 
-  reading(state, slice) {
+  reading(state, slice, ctx = {}) {
     const ranked = totals(slice);
     if (!ranked.length || !ranked[0].total) return 'No derivative models in this selection.';
     const [a, b] = ranked;

@@ -1,7 +1,7 @@
 // 3. Geography: share of downloads by publisher country per month; repositories per country per year.
 import { composePanels } from './panels.js';
 import { categoriesOf, measureSeries, leaders, earlierShare } from './shares.js';
-import { col, periodPhrase } from './common.js';
+import { col } from './common.js';
 import { label, countryPhrase } from '../vocab.js';
 import { share } from '../format.js';
 
@@ -40,7 +40,7 @@ export const geography = {
     const partial = py.lastMonth && !py.lastMonth.endsWith('-12') ? py.lastMonth.slice(0, 4) : null;
     return composePanels(ctx, {
       legendNames: dl.series.map((s) => s.name),
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [
         { title: 'Share of downloads, by publisher country', x: dl.months, xKind: 'month', percent: true, series: dl.series },
         { title: 'Repositories created per year, by publisher country', x: py.years, xKind: 'category',
@@ -49,12 +49,12 @@ export const geography = {
     });
   },
 
-  reading(state, slice) {
-    const { list, months, total, pivot } = leaders(slice, 'country', 'downloads');
+  reading(state, slice, ctx = {}) {
+    const { list, phrase, total, pivot, months } = leaders(slice, 'country', 'downloads', { ctx });
     if (!total) return 'No downloads are recorded for this selection.';
     const [first, second] = list;
-    let text = `${countryPhrase(first[0])} took ${share(first[1])} of downloads ${periodPhrase(months)}`;
-    const before = earlierShare(pivot, first[0]);
+    let text = `${countryPhrase(first[0])} took ${share(first[1])} of downloads ${phrase}`;
+    const before = earlierShare(pivot, first[0], months);
     if (before && Math.abs(before.share - first[1]) >= 0.01) text += `, ${before.share < first[1] ? 'up' : 'down'} from ${share(before.share)} a year earlier`;
     if (second && second[1] > 0) text += `; ${label('country', second[0])} ${share(second[1])}`;
     return `${text}.`;

@@ -44,13 +44,13 @@ export const growth = {
     });
     return composePanels(ctx, {
       legendNames: s.map((x) => x.name),
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [{ x: months, xKind: 'month', series: s, sortTooltip: false,
         height: ctx.narrow ? 260 : 340, title: cumulative ? 'Repositories created, running total' : 'Repositories created per month' }],
     });
   },
 
-  reading(state, slice) {
+  reading(state, slice, ctx = {}) {
     const { months, data, undated } = series(slice);
     if (!months.length) return 'No repositories were created in this selection.';
     const total = (ms) => {

@@ -56,13 +56,13 @@ export const headline = {
         itemStyle: { color: color('type', t), opacity: faded(sel, t) ? FADE : 1 } })),
     }];
     return composePanels(ctx, {
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [{ title: 'Repositories by type', horizontal: true, categories: VOCAB.type, categoryDim: 'type',
         catLabel: (t) => label('type', t), series, height: 130 }],
     });
   },
 
-  reading(state, slice) {
+  reading(state, slice, ctx = {}) {
     const m = measuresOf(slice);
     let text = `${compact(m.repositories)} repositories: ${compact(m.models)} models, ${compact(m.datasets)} datasets and `
       + `${compact(m.spaces)} Spaces`;

@@ -30,13 +30,13 @@ export const orgs = {
     }));
     return composePanels(ctx, {
       legendNames: series.map((s) => s.name),
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [{ title: 'Downloads in the window, by publisher (colored by country)', horizontal: true,
         categories: rows.map((r) => r.org), categoryDim: 'org', series, sortTooltip: true }],
     });
   },
 
-  reading(state, slice) {
+  reading(state, slice, ctx = {}) {
     const rows = rowsOf(slice).sort((a, b) => (b.downloads || 0) - (a.downloads || 0));
     if (!rows.length) return 'No publisher in this selection.';
     const a = rows[0];

@@ -46,7 +46,7 @@ export function composePanels(ctx, { panels, legendNames = [], description, layo
   option.series = [];
   option.tooltip.formatter = undefined;
   const hasLegend = legendNames.length > 0;
-  if (hasLegend) option.legend = legend(ctx, legendNames, { type: 'plain' });
+  if (hasLegend) option.legend = legend(ctx, legendNames);
   const row = layout === 'row' && !ctx.narrow;
   const titleH = row ? ROW_TITLE_H : TITLE_H;
   let top = hasLegend ? legendHeight(ctx, legendNames) : 0;
@@ -55,14 +55,18 @@ export function composePanels(ctx, { panels, legendNames = [], description, layo
     const h = panel.height ?? (panel.horizontal ? barsHeight(panel.categories.length) : panelHeight(ctx));
     // Side by side: each panel gets an equal share of the width, with a gutter.
     const box = row ? { left: `${(i * 100) / panels.length}%`, width: `${100 / panels.length - 4}%` } : { left: 0, right: 0 };
+    let thisTitleH = 0;
     if (panel.title) {
       const t = panelTitle(ctx, panel.title, top);
-      // Side-by-side titles wrap within their column instead of running into the next one.
-      if (row) t.textStyle = { ...t.textStyle, width: Math.floor((ctx.width || 900) / panels.length) - 24, overflow: 'break', lineHeight: 16 };
+      // Titles wrap within their column (side by side, or on a phone) instead of running off the edge.
+      const width = Math.floor((ctx.width || 900) / (row ? panels.length : 1)) - (row ? 24 : 4);
+      t.textStyle = { ...t.textStyle, width, overflow: 'break', lineHeight: 16 };
+      const lines = Math.ceil((panel.title.length * 7.2) / width);
+      thisTitleH = row ? titleH : TITLE_H + (lines - 1) * 16;
       option.title.push({ ...t, left: box.left });
     }
-    const gridTop = top + (panel.title ? titleH : 0);
-    const gridH = h - (panel.title ? titleH : 0);
+    const gridTop = top + thisTitleH;
+    const gridH = h - thisTitleH;
     // End labels name each line at its last point, so a second legend is not needed.
     const right = panel.endLabels ? (ctx.narrow ? 70 : 100) : 12;
     option.grid.push({ ...box, right: row ? undefined : right, top: gridTop, height: gridH,
@@ -104,8 +108,15 @@ export function composePanels(ctx, { panels, legendNames = [], description, layo
     const title = panel?.horizontal && panel.catLabel ? (p) => panel.catLabel(p.name) : undefined;
     return tooltipFormatter({ fmt: (v) => fmt(v), sort: panel?.sortTooltip ?? true, title })(params);
   };
+  if (panels.every(isEmpty)) {
+    option.graphic = [{ type: 'text', left: 'center', top: 'middle', silent: true,
+      style: { text: 'No data for this selection', fill: ctx.theme.muted, fontSize: 15, fontFamily: ctx.theme.font } }];
+  }
   return { option, height: top - GAP + 8, ...picksOf(panels) };
 }
+
+const valueIn = (d) => (Array.isArray(d) ? d[d.length - 1] : d && typeof d === 'object' ? d.value : d);
+const isEmpty = (panel) => panel.series.every((s) => !Array.isArray(s.data) || !s.data.some((d) => Number(valueIn(d)) > 0));
 
 /** What a click selects: by series id (a whole series), by legend name, or by a ranked bar's category. */
 export function picksOf(panels) {
@@ -123,6 +134,9 @@ export function picksOf(panels) {
 
 function seriesOf(s, gridIndex, fmt, endLabelCtx) {
   const opacity = s.faded ? FADE : 1;
+  // A stacked area over one or two months draws nothing visible: such a series (a snapshot from a single dump
+  // knows one month of downloads) is drawn as bars instead.
+  if ((s.type ?? 'line') === 'line' && s.area && Array.isArray(s.data) && s.data.length < 3) s = { ...s, type: 'bar', area: false };
   const base = {
     id: s.id, name: s.name, type: s.type ?? 'line', xAxisIndex: gridIndex, yAxisIndex: gridIndex, data: s.data,
     // ECharts stacks by name across the whole chart: scope stacks to their panel.
@@ -131,7 +145,7 @@ function seriesOf(s, gridIndex, fmt, endLabelCtx) {
   };
   if (base.type === 'line') {
     Object.assign(base, {
-      symbol: 'none', smooth: false, showSymbol: false,
+      symbol: 'circle', symbolSize: 5, smooth: false, showSymbol: Array.isArray(s.data) && s.data.length === 1,
       lineStyle: { width: s.area ? 0.6 : 2, color: s.color, opacity: s.faded ? FADE : 1, type: s.dashed ? 'dashed' : 'solid' },
       areaStyle: s.area ? { color: s.color, opacity: s.faded ? FADE : 0.9 } : undefined,
     });

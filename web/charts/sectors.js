@@ -1,7 +1,6 @@
 // 4. Who builds: share of downloads and of new repositories by publisher sector over time.
 import { composePanels } from './panels.js';
 import { measureSeries, leaders, earlierShare } from './shares.js';
-import { periodPhrase } from './common.js';
 import { label, VOCAB } from '../vocab.js';
 import { share } from '../format.js';
 
@@ -17,7 +16,7 @@ export const sectors = {
     const repos = measureSeries(slice, 'sector', 'repos', cats, state, { panel: 1 });
     return composePanels(ctx, {
       legendNames: dl.series.map((s) => s.name),
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [
         { title: 'Share of downloads, by publisher sector', x: dl.months, xKind: 'month', percent: true, series: dl.series },
         { title: 'Share of new repositories, by publisher sector', x: repos.months, xKind: 'month', percent: true,
@@ -26,13 +25,13 @@ export const sectors = {
     });
   },
 
-  reading(state, slice) {
-    const { list, months, total, pivot } = leaders(slice, 'sector', 'downloads');
+  reading(state, slice, ctx = {}) {
+    const { list, phrase, total, pivot, months } = leaders(slice, 'sector', 'downloads', { ctx });
     if (!total) return 'No downloads are recorded for this selection.';
     const [first, second] = list;
-    const earlier = (c) => earlierShare(pivot, c)?.share;
+    const earlier = (c) => earlierShare(pivot, c, months)?.share;
     const e1 = earlier(first[0]);
-    let text = `${label('sector', first[0])} took ${share(first[1])} of downloads ${periodPhrase(months)}`;
+    let text = `${label('sector', first[0])} took ${share(first[1])} of downloads ${phrase}`;
     if (e1 != null) text += ` (${share(e1)} a year earlier)`;
     if (second && second[1] > 0) {
       const e2 = earlier(second[0]);

@@ -1,6 +1,7 @@
 // Building blocks for "who has what share, month by month" views (geography, sectors, licenses, libraries,
 // SDKs, sizes): long slices (month, category, measure) become 100%-stacked areas with fixed colors.
-import { pivot, topCategories, seriesByMonth, last12, sharesOver, faded, selectedOf } from './common.js';
+import { pivot, topCategories, seriesByMonth, sharesOver, faded, selectedOf, periodPhrase } from './common.js';
+import { addMonths } from '../format.js';
 import { label, colorMap } from '../vocab.js';
 
 /** The categories a view shows: the k largest over all measures, the selected ones, then unknown and other. */
@@ -29,20 +30,28 @@ export function measureSeries(slice, dim, measure, cats, state, { shares = true,
   return { months, series };
 }
 
-/** The leading categories by one measure over the last 12 months: {list: [[cat, share]], months, total}. */
-export function leaders(slice, dim, measure, { exclude = [] } = {}) {
+/** The leading categories by one measure over the last 12 months that have data:
+ *  {list: [[cat, share]], months, total, pivot, phrase ("in the 12 months to Feb 2026")}.
+ *  A snapshot made from a single dump knows downloads only for its last 30 days: ctx.singleDump says so. */
+export function leaders(slice, dim, measure, { exclude = [], ctx = {} } = {}) {
   const p = pivot(slice, dim, measure);
   for (const c of exclude) p.totals.delete(c);
-  const recent = last12(p.months);
-  const { list, total } = sharesOver(p, recent.months);
-  return { list: list.filter(([c]) => !exclude.includes(c)), months: recent.months, total, pivot: p };
+  const cats = [...p.totals.keys()];
+  const hasData = (m) => cats.some((c) => p.at(m, c) > 0);
+  const withData = p.months.filter(hasData);
+  const end = withData[withData.length - 1];
+  const window = end ? p.months.filter((m) => m >= addMonths(end, -11) && m <= end) : [];
+  const months = window.slice(Math.max(0, window.findIndex(hasData)));
+  const { list, total } = sharesOver(p, months);
+  const phrase = ctx.singleDump && measure === 'downloads' ? 'in the last 30 days' : periodPhrase(months);
+  return { list: list.filter(([c]) => !exclude.includes(c)), months, total, pivot: p, phrase };
 }
 
-/** Share of `cat` in the 12 months that ended 24 months before the last: for "up from X%" comparisons. */
-export function earlierShare(p, cat) {
-  const months = p.months;
-  if (months.length < 24) return null;
-  const early = months.slice(-24, -12);
+/** Share of `cat` in the 12 months before `months` (the leaders' window): for "X% a year earlier". */
+export function earlierShare(p, cat, months) {
+  if (months.length !== 12) return null;
+  const early = p.months.filter((m) => m >= addMonths(months[0], -12) && m < months[0]);
+  if (early.length !== 12) return null;
   const { list, total } = sharesOver(p, early);
   if (!total) return null;
   return { share: list.find(([c]) => c === cat)?.[1] ?? 0, months: early };

@@ -1,7 +1,7 @@
 // 8. Model size: count- and download-weighted size buckets over time; download-weighted mean vs median.
 import { composePanels } from './panels.js';
 import { measureSeries, leaders } from './shares.js';
-import { col, monthsOf, periodPhrase } from './common.js';
+import { col, monthsOf } from './common.js';
 import { label, VOCAB } from '../vocab.js';
 import { share, params, month } from '../format.js';
 
@@ -25,7 +25,11 @@ function meanMedian(slice) {
     const v = byMonth.get(m)?.[i];
     return v == null || v <= 0 ? null : v;
   });
-  return { months, mean: pick(a), median: pick(b) };
+  const mean = pick(a);
+  const median = pick(b);
+  // Downloads (and so the weighted sizes) often start years after the first model: start the axis there.
+  const first = Math.max(0, mean.findIndex((v) => v != null));
+  return { months: months.slice(first), mean: mean.slice(first), median: median.slice(first) };
 }
 
 export const sizes = {
@@ -44,7 +48,7 @@ export const sizes = {
     ];
     return composePanels(ctx, {
       legendNames: [...repos.series, ...avg].map((s) => s.name),
-      description: this.reading(state, slice),
+      description: this.reading(state, slice, ctx),
       panels: [
         { title: 'Share of new models, by size (models of known size)', x: repos.months, xKind: 'month', percent: true,
           series: repos.series },
@@ -56,10 +60,10 @@ export const sizes = {
     });
   },
 
-  reading(state, slice) {
-    const { list, months, total } = leaders(known(slice), 'size', 'downloads');
+  reading(state, slice, ctx = {}) {
+    const { list, phrase, total } = leaders(known(slice), 'size', 'downloads', { ctx });
     const parts = [];
-    if (total) parts.push(`${label('size', list[0][0])} models took ${share(list[0][1])} of downloads of models of known size ${periodPhrase(months)}`);
+    if (total) parts.push(`${label('size', list[0][0])} models took ${share(list[0][1])} of downloads of models of known size ${phrase}`);
     const mm = meanMedian(slice);
     const firstI = mm.mean.findIndex((v) => v != null);
     const lastI = mm.mean.length - 1 - [...mm.mean].reverse().findIndex((v) => v != null);

@@ -57,17 +57,18 @@ export const tasks = {
     const area = mods.map((m) => ({ id: `0:modality|${m}`, name: label('modality', m), color: colors.get(m), type: 'line',
       area: true, stack: 'mod', data: data.get(m), faded: faded(modSel, m), pick: { key: 'modality', value: m } }));
     const k = ctx.narrow ? 8 : 12;
-    const top = (s) => ranked(s).filter((t) => t.task !== 'other').slice(0, k);
+    // "unknown" (no task given) and "other" (the long tail) are not tasks: the bars rank named tasks only.
+    const top = (s) => ranked(s).filter((t) => t.task !== 'other' && t.task !== 'unknown').slice(0, k);
     const panels = [
       { title: 'New models per month, by modality', x: months, xKind: 'month', series: area },
-      barPanel(ctx, 'Most common model tasks (new models in the window)', top(models), state, colors, 1),
+      barPanel(ctx, 'Most common model tasks (new models that name one)', top(models), state, colors, 1),
     ];
     const ds = top(datasets);
-    if (ds.length) panels.push(barPanel(ctx, 'Most common dataset task categories (new datasets in the window)', ds, state, colors, 2));
-    return composePanels(ctx, { legendNames: area.map((s) => s.name), panels, description: this.reading(state, slice) });
+    if (ds.length) panels.push(barPanel(ctx, 'Most common dataset task categories (new datasets that name one)', ds, state, colors, 2));
+    return composePanels(ctx, { legendNames: area.map((s) => s.name), panels, description: this.reading(state, slice, ctx) });
   },
 
-  reading(state, slice) {
+  reading(state, slice, ctx = {}) {
     const m = ranked(byType(slice, 'model')).filter((t) => t.task !== 'unknown' && t.task !== 'other');
     const d = ranked(byType(slice, 'dataset')).filter((t) => t.task !== 'unknown' && t.task !== 'other');
     const all = (list) => list.reduce((s, t) => s + t.repos, 0) || 1;

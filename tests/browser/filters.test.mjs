@@ -1,0 +1,96 @@
+// Filters and cross-filtering: a change redraws every view for the new URL; chart, legend and table clicks
+// set filters; chips remove them; reset clears everything.
+import { open, queryOf, allDrawnForUrl, viewStates, assert } from './lib.mjs';
+
+export const tests = {
+  async 'a filter change redraws every view'({ site }) {
+    const t = await open(site);
+    try {
+      const before = await viewStates(t.page);
+      await t.page.click('#filters button.toggle[data-value="industry"]');
+      await t.page.waitForFunction(() => location.search.includes('sector=industry'));
+      await allDrawnForUrl(t.page);
+      const after = await viewStates(t.page);
+      const changed = Object.keys(after).filter((k) => after[k].reading !== before[k].reading);
+      assert(changed.length >= 3, `only ${changed.join(', ')} changed their reading`);
+      assert(await t.page.isVisible('#chips .chip'), 'no chip for the active filter');
+      const measures = await t.page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+      assert(measures.includes('hubreport:update'), 'no hubreport:update measure');
+      // The pressed toggle reflects the state.
+      assert(await t.page.getAttribute('#filters button.toggle[data-value="industry"]', 'aria-pressed') === 'true', 'toggle not pressed');
+      // Removing the chip goes back to no filter.
+      await t.page.click('#chips .chip');
+      await t.page.waitForFunction(() => !location.search.includes('sector='));
+      await allDrawnForUrl(t.page);
+    } finally { await t.done(); }
+  },
+
+  async 'clicking a bar sets a filter for the other views'({ site }) {
+    const t = await open(site);
+    try {
+      // The headline's "repositories by type" bars: models is the longest bar, on the first row.
+      const chart = await t.page.$('section[data-view=headline] .chart');
+      await chart.scrollIntoViewIfNeeded();
+      const box = await chart.boundingBox();
+      await t.page.mouse.click(box.x + box.width * 0.3, box.y + 40);
+      await t.page.waitForFunction(() => /(^|&)type=/.test(location.search.slice(1)), null, { timeout: 15_000 });
+      await allDrawnForUrl(t.page);
+      assert(/type=model/.test(await queryOf(t.page)), `click set ${await queryOf(t.page)}`);
+    } finally { await t.done(); }
+  },
+
+  async 'a legend click filters instead of hiding'({ site }) {
+    const t = await open(site);
+    try {
+      const chart = await t.page.$('section[data-view=growth] .chart');
+      await chart.scrollIntoViewIfNeeded();
+      const box = await chart.boundingBox();
+      await t.page.mouse.click(box.x + 30, box.y + 12); // first legend item: Models
+      await t.page.waitForFunction(() => /type=model/.test(location.search), null, { timeout: 15_000 });
+      await allDrawnForUrl(t.page);
+    } finally { await t.done(); }
+  },
+
+  async 'table buttons filter from the keyboard'({ site }) {
+    const t = await open(site);
+    try {
+      await t.page.click('section[data-view=orgs] [role=tab]:has-text("Table")');
+      const btn = await t.page.$('section[data-view=orgs] table .cell-filter');
+      assert(btn, 'no filter buttons in the organisations table');
+      const org = await btn.textContent();
+      await btn.focus();
+      await t.page.keyboard.press('Enter');
+      await t.page.waitForFunction(() => /(^|&)org=/.test(location.search.slice(1)));
+      await allDrawnForUrl(t.page);
+      assert(decodeURIComponent(await queryOf(t.page)).includes(org), `org ${org} not in the URL`);
+      await t.page.click('#chips .reset');
+      await t.page.waitForFunction(() => !/(^|&)org=/.test(location.search.slice(1)));
+    } finally { await t.done(); }
+  },
+
+  async 'searchable organisation filter'({ site }) {
+    const t = await open(site);
+    try {
+      // Take a real publisher name from the leaderboard and type it, in lower case.
+      await t.page.click('section[data-view=orgs] [role=tab]:has-text("Table")');
+      const name = (await t.page.textContent('section[data-view=orgs] table tbody tr th')).trim();
+      const input = t.page.locator('#filters input[id^="f-org-"]');
+      await input.fill(name.toLowerCase());
+      await input.press('Enter');
+      await t.page.waitForFunction(() => /(^|&)org=/.test(location.search.slice(1)), null, { timeout: 15_000 });
+      await allDrawnForUrl(t.page);
+      assert(decodeURIComponent(await queryOf(t.page)).includes(`org=${name}`), `org filter is not ${name}: ${await queryOf(t.page)}`);
+    } finally { await t.done(); }
+  },
+
+  async 'time window'({ site }) {
+    const t = await open(site);
+    try {
+      await t.page.click('#filters button:has-text("Last 12 months")');
+      await t.page.waitForFunction(() => /(^|&)from=\d{4}-\d{2}/.test(location.search.slice(1)));
+      await allDrawnForUrl(t.page);
+      const reading = await t.page.textContent('section[data-view=growth] .reading');
+      assert(reading.length > 10, 'no growth reading');
+    } finally { await t.done(); }
+  },
+};

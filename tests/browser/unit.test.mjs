@@ -1,0 +1,83 @@
+// Pure modules, without a browser: the URL helpers, formatting, escaping tooltips, and every view's
+// option builder and reading on a fixture of slices (made by a synthetic generator, shaped per docs/contracts.md §2).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert } from './lib.mjs';
+import * as S from '../../web/state.js';
+import * as F from '../../web/format.js';
+import { tooltipFormatter, escapeHtml } from '../../web/charts/common.js';
+import { VIEWS } from '../../web/charts/index.js';
+import { namesOf } from '../../web/engine-client.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const slices = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/views-synthetic.json'), 'utf8'));
+const theme = { text: '#111', muted: '#555', grid: '#ddd', surface: '#fff', bg: '#fff', accent: '#36c', accent2: '#e45', font: 'sans-serif' };
+const EVIL = '<img src=x onerror=alert(1)>';
+
+export const tests = {
+  async 'URL state helpers set and remove keys'() {
+    let q = 's=snap&country=CN';
+    q = S.toggle(q, 'country', 'US');
+    assert(q === 's=snap&country=CN~US', q);
+    q = S.toggle(q, 'country', 'CN');
+    assert(q === 's=snap&country=US', q);
+    q = S.withKey(q, 'org', ['a~b', 'c d']);
+    assert(q.endsWith('org=a%7Eb~c%20d'), q);
+    assert(JSON.stringify(S.getList(q, 'org')) === '["a~b","c d"]', S.getList(q, 'org'));
+    assert(S.withoutFilters(`${q}&from=2025-01&cum=1`) === 's=snap&cum=1', S.withoutFilters(`${q}&from=2025-01&cum=1`));
+    assert(S.keyNamedIn("bad value for 'from': expected a month") === 'from');
+    assert(S.read('s=x&type=model~space').type.length === 2);
+  },
+
+  async 'formatting'() {
+    assert(F.month('2025-01') === 'Jan 2025');
+    assert(F.share(0.41) === '41%' && F.share(0.496) === '49.6%' && F.share(0.365) === '36.5%', F.share(0.365));
+    assert(F.compact(1_234_567) === '1.2M', F.compact(1_234_567));
+    assert(F.params(20.8e9) === '20.8B' && F.params(827e6) === '827M');
+    assert(F.addMonths('2025-01', -1) === '2024-12');
+  },
+
+  async 'tooltips escape names from the data'() {
+    const html = tooltipFormatter()([{ seriesName: EVIL, value: 3, color: 'red" onmouseover="x', axisValueLabel: EVIL }]);
+    assert(!html.includes('<img') && html.includes('&lt;img'), html);
+    assert(!html.includes('onmouseover="x'), 'color attribute injected');
+    assert(escapeHtml(`"'&`) === '&quot;&#39;&amp;');
+  },
+
+  async 'engine lists become names'() {
+    assert(namesOf([{ org: 'Qwen', country: 'CN' }]).join() === 'Qwen');
+    assert(namesOf([['apache-2.0', 10], ['mit', 3]]).join() === 'apache-2.0,mit');
+  },
+
+  async 'every view builds an option and a reading from its slice'() {
+    for (const narrow of [false, true]) {
+      const ctx = { theme, narrow, width: narrow ? 340 : 900 };
+      const state = S.read('s=synthetic-2026-03&from=2025-09&country=CN~US~unknown&sector=industry');
+      for (const view of VIEWS) {
+        const slice = structuredClone(slices[view.name]);
+        assert(slice, `fixture lacks ${view.name}`);
+        // Names come from strangers: a hostile one must survive as plain text.
+        if (view.name === 'orgs') slice.rows[0][0] = EVIL;
+        const built = view.build(state, slice, ctx);
+        assert(built.option && built.height > 50, `${view.name}: no option`);
+        assert(Array.isArray(built.option.series) && built.option.series.length, `${view.name}: no series`);
+        assert(built.option.aria?.enabled && built.option.aria.decal?.show, `${view.name}: aria/decal off`);
+        const reading = view.reading(state, slice, ctx);
+        assert(typeof reading === 'string' && reading.length > 15 && !/undefined|NaN/.test(reading), `${view.name}: reading "${reading}"`);
+        JSON.stringify(built.option, (k, v) => (typeof v === 'function' ? undefined : v)); // no cycles
+      }
+    }
+  },
+
+  async 'empty slices read sensibly'() {
+    const ctx = { theme, narrow: false, width: 900 };
+    for (const view of VIEWS) {
+      const slice = { ...slices[view.name], rows: [] };
+      if (view.name === 'headline') continue; // the engine always answers every measure
+      view.build({}, slice, ctx);
+      const reading = view.reading({}, slice, ctx);
+      assert(reading && !/undefined|NaN/.test(reading), `${view.name}: empty reading "${reading}"`);
+    }
+  },
+};
