@@ -237,27 +237,38 @@ Result<Store> Builder::finish() {
     root_id[i] = root_outside ? b.parents[b.drafts[at].parent] : b.ids[at];
     depth[i] = std::uint8_t(std::min<std::size_t>(edges + (root_outside ? 1 : 0), 255));
   }
-  std::vector<std::pair<std::string, std::string>> rules;  // lower(pattern) -> family, longest first
-  for (auto& r : b.ref.families) rules.emplace_back(lower(r.pattern), r.family);
-  std::sort(rules.begin(), rules.end(), [](auto& x, auto& y) { return x.first.size() > y.first.size(); });
-  auto family_name = [&](const std::string& id) -> std::string {
+  // Family rules by the first character of their lower-cased pattern, longest pattern first.
+  struct Rule {
+    std::string pattern, family;
+    bool names_namespace;  // has a '/': a pattern without one ("gpt2") names only legacy ids without a namespace
+  };
+  std::vector<std::vector<Rule>> rules(256);
+  for (auto& r : b.ref.families) {
+    std::string pattern = lower(r.pattern);
+    bool with_ns = pattern.find('/') != std::string::npos;
+    rules[static_cast<unsigned char>(pattern[0])].push_back({pattern, r.family, with_ns});
+  }
+  for (auto& bucket : rules)
+    std::stable_sort(bucket.begin(), bucket.end(), [](const Rule& x, const Rule& y) { return x.pattern.size() > y.pattern.size(); });
+  auto family_name = [&](const std::string& id) -> const std::string* {
+    if (id.empty()) return nullptr;
     std::string l = lower(id);
     bool legacy = l.find('/') == std::string::npos;
-    for (auto& [pattern, family] : rules) {
-      // A pattern without a namespace ("gpt2") names a legacy root id, never a namespace that starts alike.
-      if (!legacy && pattern.find('/') == std::string::npos) continue;
-      if (l.compare(0, pattern.size(), pattern) == 0) return family;
-    }
-    return "";
+    for (const Rule& r : rules[static_cast<unsigned char>(l[0])])
+      if ((r.names_namespace || legacy) && l.compare(0, r.pattern.size(), r.pattern) == 0) return &r.family;
+    return nullptr;
   };
   Interner families{""};
-  std::unordered_map<std::string, std::uint32_t> family_of_root;
+  std::unordered_map<std::string, std::uint32_t> family_of_root;  // roots of chains only
   auto family_index = [&](const std::string& root_name, bool chain) -> std::uint32_t {
+    if (!chain) {  // a model nothing derives from: a family only if a rule names it
+      const std::string* name = family_name(root_name);
+      return name ? families.intern(*name) : 0;
+    }
     auto it = family_of_root.find(root_name);
     if (it != family_of_root.end()) return it->second;
-    std::string name = family_name(root_name);
-    if (name.empty() && chain) name = root_name;
-    std::uint32_t f = name.empty() ? 0 : families.intern(name);
+    const std::string* name = family_name(root_name);
+    std::uint32_t f = families.intern(name ? *name : root_name);
     family_of_root.emplace(root_name, f);
     return f;
   };
