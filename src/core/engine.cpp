@@ -37,7 +37,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   by_lifetime_.reserve(keys.size());
   for (auto k : keys) {
     auto r = std::uint32_t(k & 0xFFFFFF);
-    by_lifetime_.emplace_back(r, row_item_[r]);
+    by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
   }
   // Postings: a counting sort of the items by each dimension's value.
   const Items& it = items_;
@@ -192,9 +192,9 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
       p.named_items = group_rows(s, kept, rows, &row_item);
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
-          p.named_by_lifetime.emplace_back(rows[i], row_item[i]);
+          p.named_by_lifetime.push_back({s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]});
       std::stable_sort(p.named_by_lifetime.begin(), p.named_by_lifetime.end(),
-                       [&](auto& x, auto& y) { return s.downloads_all[x.first] > s.downloads_all[y.first]; });
+                       [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
       p.named.items = &p.named_items;
       p.named.by_lifetime = &p.named_by_lifetime;
       mask_items(st, p.named);

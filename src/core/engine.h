@@ -17,6 +17,21 @@ namespace hubreport {
 
 // Items to scan and which of them pass the filters. Bit d of mask[item] is set when the item fails dimension d, so a
 // view that ignores its own dimension (cross-filtering) tests (mask & ~own) == 0.
+// A model with known lifetime downloads, in the order the concentration views walk them (most downloaded first).
+struct LifetimeEntry {
+  std::uint64_t lifetime;
+  std::uint32_t item;
+  Month created;
+};
+
+// Lifetime concentration of the filtered models (shared by the headline and the concentration view).
+struct Concentration {
+  std::uint64_t models = 0, total = 0, unknown = 0;
+  std::vector<std::pair<std::size_t, double>> top;      // N -> share of downloads held by the top N
+  std::vector<std::pair<std::uint64_t, double>> under;  // K -> share of models with fewer than K downloads
+  std::vector<std::pair<double, double>> lorenz;        // bottom fraction -> its share of downloads
+};
+
 struct Pass {
   const Items* items = nullptr;
   std::vector<std::uint16_t> mask;
@@ -24,7 +39,7 @@ struct Pass {
   // Per filtered dimension, the values it allows (possibly none: a name the snapshot does not have).
   std::array<std::vector<std::uint32_t>, kDimCount> allowed;
   // Models with known lifetime downloads, most downloaded first, as (row, item).
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>>* by_lifetime = nullptr;
+  const std::vector<LifetimeEntry>* by_lifetime = nullptr;
 };
 
 struct FilterPass {
@@ -34,7 +49,8 @@ struct FilterPass {
   Pass all;                  // every repository (the org filter can only pass kept authors here)
   Pass named;                // when the org filter names folded authors: just the named authors' repositories
   Items named_items;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> named_by_lifetime;
+  std::vector<LifetimeEntry> named_by_lifetime;
+  mutable std::unique_ptr<Concentration> concentration;  // computed once per state
   Month lo = 0, hi = 0;      // the time window, inclusive
   bool windowed = false;     // from or to was given
   Month axis_first = 0;      // first month shown on time axes
@@ -81,7 +97,7 @@ class Engine {
   std::vector<std::uint8_t> kept_;               // authors kept apart in items
   Items items_;
   std::vector<std::uint32_t> row_item_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_lifetime_;
+  std::vector<LifetimeEntry> by_lifetime_;
   std::array<Posting, kDimCount> postings_;
   // Slices of views that no filter of their state touches, by view and time window: after one filter click only
   // the views it filters are recomputed.

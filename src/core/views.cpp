@@ -154,18 +154,14 @@ Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const 
   return out;
 }
 
-// Lifetime concentration over the filtered models, walking them from the most downloaded.
-struct Concentration {
-  std::uint64_t models = 0, total = 0, unknown = 0;
-  std::vector<std::pair<std::size_t, double>> top;      // N -> share of downloads held by the top N
-  std::vector<std::pair<std::uint64_t, double>> under;  // K -> share of models with fewer than K downloads
-  std::vector<std::pair<double, double>> lorenz;        // bottom fraction -> its share of downloads
-};
-
-Concentration concentration(const Ctx& c, std::vector<std::size_t> tops, const std::vector<std::uint64_t>& unders,
-                            bool with_lorenz) {
-  const Store& s = c.s;
-  Concentration out;
+// Lifetime concentration over the filtered models, walking them from the most downloaded. Computed once per state:
+// the headline and the concentration view both read it.
+const Concentration& concentration(const Ctx& c) {
+  if (c.f.concentration) return *c.f.concentration;
+  std::vector<std::size_t> tops{10, 100, 200, 1000, 10000, 100000};
+  const std::vector<std::uint64_t> unders{1, 10, 100, 200, 1000, 10000};
+  c.f.concentration = std::make_unique<Concentration>();
+  Concentration& out = *c.f.concentration;
   const auto& walk = *c.p.by_lifetime;
   // Models with unknown lifetime downloads are counted apart (they are not zeros).
   const std::uint8_t model = std::uint8_t(RepoType::model);
@@ -173,14 +169,13 @@ Concentration concentration(const Ctx& c, std::vector<std::size_t> tops, const s
     if (c.it.type[i] == model && c.passes(i))
       for (std::uint32_t k = c.it.created_start[i]; k < c.it.created_start[i + 1]; ++k)
         if (c.counted(c.it.created_month[k])) out.unknown += c.it.created_repos[k];
-  for (auto [r, i] : walk)
-    if (c.passes(i) && c.counted(s.created[r])) ++out.models, out.total += s.downloads_all[r];
+  for (const LifetimeEntry& e : walk)
+    if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime;
   out.unknown -= out.models;
   std::vector<std::uint64_t> below(unders.size(), 0);
   std::vector<double> lorenz_at;  // top fractions whose cumulative share we need
   const int steps = 20;
-  if (with_lorenz)
-    for (int j = 0; j <= steps; ++j) lorenz_at.push_back(double(j) / steps);
+  for (int j = 0; j <= steps; ++j) lorenz_at.push_back(double(j) / steps);
   std::size_t rank = 0, next_top = 0, next_lorenz = 0;
   std::uint64_t cumulative = 0;
   std::sort(tops.begin(), tops.end());
@@ -192,9 +187,9 @@ Concentration concentration(const Ctx& c, std::vector<std::size_t> tops, const s
       top_share_at_fraction[next_lorenz++] = sh;
   };
   record();
-  for (auto [r, i] : walk) {
-    if (!c.passes(i) || !c.counted(s.created[r])) continue;
-    std::uint64_t d = s.downloads_all[r];
+  for (const LifetimeEntry& e : walk) {
+    if (!c.passes(e.item) || !c.counted(e.created)) continue;
+    std::uint64_t d = e.lifetime;
     for (std::size_t u = 0; u < unders.size(); ++u)
       if (d < unders[u]) ++below[u];
     ++rank;
@@ -256,7 +251,12 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
         if (m >= lead_lo) by_country[it.country[i]] += d, by_sector[it.sector[i]] += d;
       });
     }
-    auto conc = concentration(c, {200}, {200}, false);
+    const Concentration& conc = concentration(c);
+    auto share_of = [](const auto& list, std::uint64_t n) {
+      for (auto& [k, v] : list)
+        if (k == n) return v;
+      return 0.0;
+    };
     std::uint64_t known = 0, sector_total = 0;
     std::size_t lead_c = 0, lead_s = 0;  // country 0 is "unknown": shares are of downloads with a known country
     for (std::size_t j = 1; j < by_country.size(); ++j) {
@@ -279,8 +279,8 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     row("repositories", count(repos[0] + repos[1] + repos[2]));
     row("downloads", count(downloads));
     row("period", Cell::text(period));
-    row("top200_share", conc.models ? Cell::fraction(conc.top[0].second) : Cell::null());
-    row("under200_share", conc.models ? Cell::fraction(conc.under[0].second) : Cell::null());
+    row("top200_share", conc.models ? Cell::fraction(share_of(conc.top, 200)) : Cell::null());
+    row("under200_share", conc.models ? Cell::fraction(share_of(conc.under, 200)) : Cell::null());
     row("leading_country", known ? Cell::text(s.countries[lead_c]) : Cell::null());
     row("leading_country_share", known ? share(double(by_country[lead_c]), double(known)) : Cell::null());
     row("leading_sector", sector_total ? Cell::text(std::string(kSectorNames[lead_s])) : Cell::null());
@@ -317,7 +317,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
   }
 
   if (name == "concentration") {
-    auto conc = concentration(c, {10, 100, 200, 1000, 10000, 100000}, {1, 10, 100, 200, 1000, 10000}, true);
+    const Concentration& conc = concentration(c);
     Slice out{"concentration", {"measure", "n", "share"}, {}};
     if (conc.models) {
       for (auto& [n, v] : conc.top) out.rows.push_back({Cell::text("top_models"), count(n), Cell::fraction(v)});
