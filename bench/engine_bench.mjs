@@ -36,6 +36,7 @@ for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
   loadTimes.push(ms(t0));
 }
 
+engine.call({ op: 'configure', cache: false });
 const states = ['', 'country=CN', 'type=model&from=2025-01', 'sector=community&size=1to9b', 'org=Qwen', 'family=Qwen&relation=quantized'];
 const rows = [];
 for (const q of states) {

@@ -58,6 +58,12 @@ Reply Api::call(std::string_view request) {
   }
   if (!engine_) return fail("no snapshot loaded");
   if (op == "info") return ok(snapshot_info_json(engine_->store()));
+  if (op == "configure") {  // benchmarks: {"op":"configure","cache":false} times real recomputations
+    bool cache = true;
+    if (obj["cache"].get_bool().get(cache)) return fail("configure needs 'cache' (true or false)");
+    engine_->set_caching(cache);
+    return ok("{}");
+  }
   if (op == "view" || op == "views") {
     std::string_view query, view_name, format = "json";
     if (!text("query", query)) return fail(std::string(op) + " needs 'query'");

@@ -285,7 +285,7 @@ Result<std::string> Engine::all_views_json(const ViewState& state) {
   ViewState key_state = state;
   key_state.view.clear();  // embedding one view does not change the numbers
   std::string key = print_state(key_state);
-  for (std::size_t i = 0; fast_paths_ && i < recent_.size(); ++i)
+  for (std::size_t i = 0; caching_ && i < recent_.size(); ++i)
     if (recent_[i].first == key) {
       std::rotate(recent_.begin(), recent_.begin() + std::ptrdiff_t(i), recent_.begin() + std::ptrdiff_t(i) + 1);
       return recent_.front().second;
@@ -302,8 +302,10 @@ Result<std::string> Engine::all_views_json(const ViewState& state) {
     out += slice_json(slice.value());
   }
   out += '}';
-  recent_.insert(recent_.begin(), {key, out});
-  if (recent_.size() > 12) recent_.pop_back();
+  if (caching_) {
+    recent_.insert(recent_.begin(), {key, out});
+    if (recent_.size() > 12) recent_.pop_back();
+  }
   return out;
 }
 

@@ -84,7 +84,9 @@ class Engine {
   // dimensions excluded), or every item (empty, with *all = true) when no filter applies to it.
   std::vector<std::uint32_t> candidates(const Pass& pass, std::uint16_t own, bool* all) const;
   // Tests turn postings and caches off to check that the fast paths give the same slices as plain scans.
-  void set_fast_paths(bool on) { use_postings_ = on, unfiltered_.clear(), recent_.clear(), fast_paths_ = on; }
+  void set_fast_paths(bool on) { use_postings_ = on, unfiltered_.clear(), recent_.clear(), fast_paths_ = on, caching_ = on; }
+  // Benchmarks turn the answer caches off to time real recomputations.
+  void set_caching(bool on) { unfiltered_.clear(), recent_.clear(), caching_ = on; }
 
  private:
   Slice orgs_view(const ViewState& state, const FilterPass& pass) const;
@@ -102,7 +104,7 @@ class Engine {
   // Slices of views that no filter of their state touches, by view and time window: after one filter click only
   // the views it filters are recomputed.
   mutable std::vector<std::pair<std::string, Slice>> unfiltered_;
-  bool use_postings_ = true, fast_paths_ = true;
+  bool use_postings_ = true, fast_paths_ = true, caching_ = true;
   std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
   Month data_first_ = 0;                         // earliest creation or download month

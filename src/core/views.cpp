@@ -219,7 +219,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
   std::uint16_t own = own_dims(name);
   bool filtered = f.named.items && !(own & bit(Dim::org));
   filtered |= (f.all.filtered & ~own) != 0;
-  if (filtered || !fast_paths_) return compute_view(st, f, name);
+  if (filtered || !caching_) return compute_view(st, f, name);
   std::string key = std::string(name) + "|" + std::to_string(f.lo) + "|" + std::to_string(f.hi) + "|" +
                     std::to_string(f.windowed) + "|" + std::to_string(f.axis_first) + "|" + std::to_string(st.cumulative);
   for (auto& [k, slice] : unfiltered_)
