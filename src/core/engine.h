@@ -69,6 +69,7 @@ class Engine {
   explicit Engine(Store store, std::size_t kept_per_measure = 2000);
   const Store& store() const { return store_; }
   const Items& items() const { return items_; }
+  const Items* items_table() const { return &items_; }
 
   Result<Slice> view(const ViewState& state, std::string_view name);
   // Every view, as {"headline":{...slice...},"growth":{...},...}.
