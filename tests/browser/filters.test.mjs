@@ -25,6 +25,27 @@ export const tests = {
     } finally { await t.done(); }
   },
 
+  async 'hubreport:update is measured for each filter change'({ site }) {
+    const t = await open(site);
+    try {
+      // Sector and type toggles on and off: each is one change a reader makes, drawn in full before the next.
+      const clicks = ['industry', 'academia', 'industry', 'model', 'academia', 'model', 'space'];
+      for (const value of clicks) {
+        const before = await queryOf(t.page);
+        await t.page.click(`#filters button.toggle[data-value="${value}"]`);
+        await t.page.waitForFunction((q) => location.search.slice(1) !== q, before);
+        await allDrawnForUrl(t.page);
+      }
+      const of = (name) => t.page.evaluate((n) => performance.getEntriesByName(n).map((m) => m.duration), name);
+      const ms = await of('hubreport:update');
+      assert(ms.length === clicks.length, `${ms.length} hubreport:update measures for ${clicks.length} changes`);
+      const median = (list) => Math.round([...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+      // The engine and draw medians include the first load's: they say where an update's time goes.
+      return `hubreport:update median ${median(ms)} ms over ${ms.length} changes (${ms.map(Math.round).join(', ')} ms); `
+        + `engine median ${median(await of('hubreport:engine'))} ms, draw median ${median(await of('hubreport:draw'))} ms`;
+    } finally { await t.done(); }
+  },
+
   async 'clicking a bar sets a filter for the other views'({ site }) {
     const t = await open(site);
     try {

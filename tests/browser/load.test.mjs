@@ -24,6 +24,8 @@ export const tests = {
       assert(measures.includes('hubreport:open'), `no hubreport:open measure: ${measures}`);
       assert(measures.includes('hubreport:engine'), 'no hubreport:engine measure');
       assert(t.problems.length === 0, `console errors: ${t.problems.join('; ')}`);
+      const ms = await t.page.evaluate(() => performance.getEntriesByName('hubreport:open')[0].duration);
+      return `hubreport:open ${Math.round(ms)} ms`;
     } finally { await t.done(); }
   },
 

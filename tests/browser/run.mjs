@@ -1,5 +1,5 @@
 // Runs every browser test against a built site: node tests/browser/run.mjs SITE_DIR [name-filter]
-// Prints one line per test and "N passed, N failed" last; exits non-zero if any failed.
+// Prints one line per test (with what it measured, if anything) and "N passed, N failed" last; exits non-zero if any failed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +23,10 @@ for (const file of files) {
     if (only && !full.includes(only)) continue;
     const t0 = Date.now();
     try {
-      await withTimeout(fn({ site }), 300_000);
+      // A test may return a line to print (timings the lead quotes).
+      const said = await withTimeout(fn({ site }), 300_000);
       passed += 1;
-      console.log(`ok   ${full} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(`ok   ${full} (${((Date.now() - t0) / 1000).toFixed(1)} s)${typeof said === 'string' ? `: ${said}` : ''}`);
     } catch (err) {
       failed += 1;
       console.log(`FAIL ${full}: ${err && err.stack ? err.stack.split('\n').slice(0, 4).join('\n     ') : err}`);

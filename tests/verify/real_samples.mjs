@@ -87,6 +87,32 @@ for (const [file, date] of [['hubstats-models-2026-sample.jsonl.gz', '2026-04-30
     check(`${file}: ${org} repositories`, row ? row[3] : 0, want);
   }
 }
+// Families on real chains, checked by hand against the records (baseModels of each step):
+// RakutenAI-7B-chat <- RakutenAI-7B <- mistralai/Mistral-7B-v0.1; FinancialAdvice-Qwen2.5-7B <- Qwen2.5-7B-Instruct <- Qwen2.5-7B;
+// a pruned Llama-3.1-8B-Instruct; Coder-GRPO-3B, a quantization of Qwen2.5-3B-Instruct <- Qwen2.5-3B.
+{
+  const dir = path.join(tmp, 'families');
+  execFileSync(cli, ['build', '-o', dir, '--id', 'families', '--date', '2026-04-30', '--models',
+    path.join(realDir, 'hubstats-models-2026-sample.jsonl.gz')], { stdio: 'ignore' });
+  const familyRows = (org) => {
+    const v = view(dir, 'families', `org=${org}`);
+    const c = (name) => v.columns.indexOf(name);
+    const sum = new Map();
+    for (const r of v.rows) {
+      const t = sum.get(r[c('family')]) || { finetune: 0, quantized: 0, merge: 0, direct: 0 };
+      for (const k of Object.keys(t)) t[k] += r[c(k)];
+      sum.set(r[c('family')], t);
+    }
+    return sum;
+  };
+  const rakuten = familyRows('Rakuten');
+  check('Rakuten fine-tunes of a Mistral fine-tune are in the Mistral family', rakuten.get('Mistral')?.finetune > 0, true);
+  const nguyentd = familyRows('nguyentd').get('Qwen');
+  check('a fine-tune of Qwen2.5-7B-Instruct is Qwen, two steps from the root', [nguyentd?.finetune >= 1, nguyentd?.direct < nguyentd?.finetune], [true, true]);
+  check('a pruned Llama-3.1-8B-Instruct is Llama', familyRows('ahmeda335').get('Llama')?.finetune, 1);
+  check('a quantization of a Qwen fine-tune is Qwen, quantized', familyRows('yasserrmd').get('Qwen')?.quantized >= 1, true);
+}
+
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`real samples: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
