@@ -22,7 +22,7 @@ const repos = manifest.counts.repositories;
 
 // Load: decompress every part (node zlib, like DecompressionStream) then parse in wasm, part by part.
 const parts = manifest.files.map((f) => fs.readFileSync(path.join(dir, f.path)));
-const loadTimes = [], gunzipTimes = [];
+const loadTimes = [], gunzipTimes = [], finishTimes = [];
 let engine, info;
 for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
   engine = await loadEngine(path.join(root, 'build/wasm'));
@@ -32,7 +32,9 @@ for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
   t0 = process.hrtime.bigint();
   engine.call({ op: 'begin', manifest: fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8') });
   texts.forEach((t, k) => engine.part(k, t));
+  const t1 = process.hrtime.bigint();
   info = JSON.parse(engine.call({ op: 'finish' }));
+  finishTimes.push(ms(t1));
   loadTimes.push(ms(t0));
 }
 
@@ -69,5 +71,6 @@ console.log('| step (wasm, node 20, medians)            |        ms |');
 console.log('|------------------------------------------|-----------|');
 console.log(`| gunzip all parts (node zlib)             | ${f(median(gunzipTimes))} |`);
 console.log(`| parse + build store (simdjson in wasm)   | ${f(median(loadTimes))} |  ${(raw / 1e6 / (median(loadTimes) / 1000)).toFixed(0)} MB/s`);
+console.log(`|   of which: group items, sort, postings   | ${f(median(finishTimes))} |`);
 for (const [q, t] of rows) console.log(`| all 12 views: ${q.padEnd(27)} | ${f(t)} |`);
 if (nativeAll !== null) console.log(`| native CLI: load + all views (process)   | ${f(nativeAll)} |`);

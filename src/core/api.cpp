@@ -1,5 +1,8 @@
 #include "api.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "json_writer.h"
 #include "simdjson.h"
 
@@ -37,8 +40,21 @@ Reply Api::call(std::string_view request) {
     std::string_view manifest;
     if (!text("manifest", manifest)) return fail("begin needs 'manifest'");
     engine_.reset();
+    // Refuse a snapshot that cannot fit before allocating anything for it.
+    auto m = parse_manifest(manifest);
+    if (!m) return fail(m.error());
+    std::size_t largest_part = 0;
+    for (auto& f : m->files) largest_part = std::max(largest_part, f.raw_bytes);
+    double need = double(m->repositories) * kHeapBytesPerRepository + 2.0 * double(largest_part);
+    if (memory_limit_ > 0 && need > memory_limit_) {
+      char gb[96];
+      std::snprintf(gb, sizeof gb, "%.1f GB of memory, more than this page can use (%.1f GB)", need / 1e9, memory_limit_ / 1e9);
+      return fail("snapshot too large: " + std::to_string(m->repositories) + " repositories need about " + gb +
+                  "; open a smaller snapshot, or read this one with the hubreport command line");
+    }
     Status err = loader_.begin(manifest);
-    return err.empty() ? ok("{}") : fail(err);
+    if (!err.empty()) return fail(err);
+    return ok("{}");
   }
   if (op == "finish") {
     auto store = loader_.finish();

@@ -5,7 +5,8 @@
 #include "api.h"
 
 namespace {
-hubreport::Api api;
+// wasm32 memory ends at 4 GB; keep room for the page's own allocations.
+hubreport::Api api(3.6e9);
 std::string reply_bytes;
 std::uint32_t reply[3];  // status, data pointer, data length: read by JS from the heap
 std::uint32_t* answer(hubreport::Reply r) {
