@@ -4,6 +4,8 @@
 // dump's downloadsAllTime is exact and the builder's differences give back the monthly series.
 #include "synth_write.h"
 
+#include "json_writer.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -11,24 +13,8 @@ namespace hubreport::synthgen {
 
 namespace {
 
-void put_uint(std::string& out, std::uint64_t v) {
-  char b[24];
-  int n = 0;
-  do {
-    b[n++] = char('0' + v % 10);
-    v /= 10;
-  } while (v);
-  while (n) out.push_back(b[--n]);
-}
-// Names here are plain ASCII without quotes or backslashes; escape anyway so the output is always valid JSON.
-void put_str(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (static_cast<unsigned char>(c) >= 0x20) out.push_back(c);
-  }
-  out.push_back('"');
-}
+void put_uint(std::string& out, std::uint64_t v) { append_uint(out, v); }
+void put_str(std::string& out, std::string_view s) { append_json_string(out, s); }
 void put_id(std::string& out, const Population& p, const Repo& r) {
   out.push_back('"');
   out += p.authors[r.author].name;

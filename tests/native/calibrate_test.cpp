@@ -8,25 +8,14 @@
 #include <unistd.h>
 
 #include "catch.hpp"
+#include "cli_run.h"
 #include "fixtures.h"
 
 namespace fs = std::filesystem;
+using hubreport::test::Run;
+using hubreport::test::run;
 
 namespace {
-struct Run {
-  int status;
-  std::string out;
-};
-Run run(const std::string& args) {
-  Run r{0, ""};
-  FILE* p = popen((std::string(HUBREPORT_CLI) + " " + args + " 2>&1").c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
 std::size_t count(const std::string& text, const std::string& word) {
   std::size_t n = 0;
   for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;

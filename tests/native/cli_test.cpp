@@ -8,29 +8,15 @@
 
 #include "catch.hpp"
 #include "file_io.h"
+#include "cli_run.h"
 #include "fixtures.h"
 
 using namespace hubreport;
 namespace fs = std::filesystem;
+using hubreport::test::Run;
+using hubreport::test::run;
 
 namespace {
-
-struct Run {
-  int status;
-  std::string out;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-  std::string cmd = std::string(HUBREPORT_CLI) + " " + args + " 2>&1";
-  Run r{0, ""};
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
 
 std::string temp_dir(const std::string& name) {
   fs::path p = fs::temp_directory_path() / ("hubreport-cli-" + name + "-" + std::to_string(::getpid()));
