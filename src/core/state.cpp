@@ -120,7 +120,6 @@ Result<ViewState> parse_state(std::string_view query) {
   if (!query.empty() && query[0] == '?') query.remove_prefix(1);
   ViewState st;
   std::vector<std::string> seen;
-  int version = ViewState::kVersion;
   while (!query.empty()) {
     std::size_t amp = query.find('&');
     std::string_view pair = query.substr(0, amp);
@@ -145,8 +144,9 @@ Result<ViewState> parse_state(std::string_view query) {
         if (!is_valid_snapshot_id(value)) return bad("not a snapshot id (letters, digits, '.', '_', '-')");
         st.snapshot = value;
       } else if (key == "v") {
-        if (value != "1") return bad("unknown state version '" + value.substr(0, 20) + "' (this page reads version 1)");
-        version = 1;
+        // Version 1 is the only one so far; a later version adds its migration here (old links keep working).
+        if (value != std::to_string(ViewState::kVersion))
+          return bad("unknown state version '" + value.substr(0, 20) + "' (this page reads version 1)");
       } else if (key == "from" || key == "to") {
         auto m = value.size() == 7 ? parse_month(value) : std::nullopt;
         if (!m) return bad("expected a month YYYY-MM between 2000-01 and 2099-12");
@@ -179,7 +179,6 @@ Result<ViewState> parse_state(std::string_view query) {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
   }
-  (void)version;
   if (st.from != kUnknownMonth && st.to != kUnknownMonth && st.from > st.to)
     return R::failure("bad value for 'from': " + format_month(st.from) + " is after 'to' " + format_month(st.to));
   return st;
