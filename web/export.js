@@ -13,7 +13,9 @@ export function pngOf(view, state, slice, ctx, { title, reading, source, filters
   const HEAD = filtersTop + (filters ? 26 : 0) + 16;
   const exportCtx = { ...ctx, narrow: false, width: WIDTH - 48 };
   const built = view.build(state, slice, exportCtx);
-  const height = Math.round(built.height + HEAD + FOOT);
+  const note = built.note;
+  const noteLines = note ? Math.ceil((note.length * 7) / (WIDTH - 48)) : 0;
+  const height = Math.round(built.height + HEAD + FOOT + noteLines * 18);
   const box = document.createElement('div');
   const chart = echarts.init(box, null, { renderer: 'canvas', width: WIDTH, height });
   const option = built.option;
@@ -30,7 +32,7 @@ export function pngOf(view, state, slice, ctx, { title, reading, source, filters
     // Stacked panels get a 24 px margin; side-by-side panels (percent positions) keep theirs.
     grid: inset(shift(option.grid, HEAD)).map((g) => (typeof g.left === 'number'
       ? { ...g, outerBounds: g.outerBounds && { ...g.outerBounds, left: 24, right: 24 } } : g)),
-    legend: option.legend ? { ...option.legend, type: 'plain', top: HEAD, left: 24, right: 24 } : undefined,
+    legend: inset(shift(option.legend, HEAD)).map((l) => ({ ...l, type: 'plain' })),
     title: [
       { text: title, left: 24, top: 18, textStyle: { fontSize: 22, fontWeight: 700, color: t.text } },
       { text: reading, left: 24, top: 54, textStyle: { fontSize: 14, fontWeight: 400, color: t.muted, width: WIDTH - 48,
@@ -38,8 +40,14 @@ export function pngOf(view, state, slice, ctx, { title, reading, source, filters
       ...(filters ? [{ text: `Filters: ${filters}`, left: 24, top: filtersTop,
         textStyle: { fontSize: 13, fontWeight: 600, color: t.text, width: WIDTH - 48, overflow: 'truncate' } }] : []),
       ...inset(shift(option.title, HEAD)),
+      ...(note ? [{ text: note, left: 24, top: HEAD + built.height + 4, textStyle: { fontSize: 13, fontWeight: 400, color: t.muted,
+        width: WIDTH - 48, overflow: 'break', lineHeight: 18 } }] : []),
     ],
-    graphic: [{ type: 'text', left: 24, bottom: 14, style: { text: source, fontSize: 12, fill: t.muted, fontFamily: t.font } }],
+    graphic: [
+      // "No data" lines sit at chart coordinates: move them with the grids.
+      ...(option.graphic ?? []).map((g) => ({ ...g, x: (g.x ?? 0) + 24, y: (g.y ?? 0) + HEAD })),
+      { type: 'text', left: 24, bottom: 14, style: { text: source, fontSize: 12, fill: t.muted, fontFamily: t.font } },
+    ],
     tooltip: { show: false },
   };
   chart.setOption(withHead);

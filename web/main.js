@@ -21,10 +21,12 @@ const app = {
 const alertEl = () => $('#alert');
 
 function ctx() {
-  // Sections have 24 px padding each side: charts get the section's inner width.
+  // Charts get the width of a drawn chart box; before the first draw, the report's width less the section padding.
   const m = app.loaded?.manifest ?? {};
-  return { theme: app.theme, narrow: app.narrow, width: Math.max(280, $('#report').clientWidth - (app.narrow ? 28 : 48)),
-    singleDump: Boolean(m.single_dump ?? app.loaded?.info?.single_dump) };
+  const box = app.sections.map((s) => s.chartBox.clientWidth).find((w) => w > 0);
+  return { theme: app.theme, narrow: app.narrow, width: Math.max(280, box ?? $('#report').clientWidth - (app.narrow ? 28 : 48)),
+    singleDump: Boolean(m.single_dump ?? app.loaded?.info?.single_dump),
+    snapshotDate: app.loaded?.info?.date || m.date || null };
 }
 
 const urlFor = (q) => `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
@@ -168,7 +170,9 @@ function buildPage() {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => {
       const narrow = report.clientWidth < 640;
-      if (narrow !== app.narrow) { app.narrow = narrow; drawAll(); } else for (const s of app.sections) s.resize();
+      // Titles and legends wrap at the width they were drawn for: redraw when it moved enough to change that.
+      if (narrow !== app.narrow || Math.abs(report.clientWidth - app.drawnWidth) > 40) { app.narrow = narrow; drawAll(); }
+      else for (const s of app.sections) s.resize();
     });
   }).observe(report);
   onThemeChange(() => { app.theme = readTheme(); drawAll(); });
@@ -258,6 +262,7 @@ async function render(query, { t0, e0 = performance.now() } = {}) {
 async function drawAll() {
   const token = (app.drawToken = (app.drawToken ?? 0) + 1);
   const c = ctx();
+  app.drawnWidth = $('#report').clientWidth;
   const onScreen = (s) => { const r = s.el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
   const visible = app.sections.filter(onScreen);
   const t0 = performance.now();

@@ -35,6 +35,7 @@ export function renderTable(container, slice, { caption, onPick }) {
   }
   table.append(body);
   container.append(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, table));
+  if (!slice.rows.length) container.append(h('p', { class: 'table-note' }, 'No data for this selection.'));
   if (slice.rows.length > MAX_ROWS) {
     container.append(h('p', { class: 'table-note' },
       `Showing the first ${MAX_ROWS} of ${slice.rows.length} rows. Download the CSV for all of them.`));

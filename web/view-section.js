@@ -26,6 +26,7 @@ export class ViewSection {
     };
     this.reading = h('p', { class: 'reading' });
     this.extra = h('div', { class: 'view-controls' });
+    this.note = h('p', { class: 'view-note', hidden: true });
     this.source = h('p', { class: 'view-source' });
     this.embedBox = h('div', { class: 'embed-box', hidden: true });
     const heading = h('h2', { id: `${id}-title` }, number ? h('span', { class: 'view-number' }, `${number}.`) : null, ` ${view.title}`);
@@ -35,7 +36,7 @@ export class ViewSection {
       h('div', { class: 'view-bar' },
         h('div', { role: 'tablist', 'aria-label': `${view.title}: show as`, class: 'tabs' }, this.tabs.chart, this.tabs.table),
         this.extra),
-      this.panels.chart, this.panels.table,
+      this.panels.chart, this.panels.table, this.note,
       h('footer', { class: 'view-foot' }, this.source,
         h('div', { class: 'view-actions', role: 'group', 'aria-label': `${view.title}: export` },
           h('button', { type: 'button', class: 'btn-small', onclick: () => hooks.onPng(this) }, 'Download PNG'),
@@ -89,6 +90,8 @@ export class ViewSection {
       text = `This view could not be drawn: ${err.message}.`;
     }
     this.reading.textContent = text;
+    this.note.textContent = this.built?.note ?? '';
+    this.note.hidden = !this.note.textContent;
     if (!this.built) {
       this.chart?.clear();
       this.el.dataset.drawn = 'error';
@@ -108,6 +111,7 @@ export class ViewSection {
     this.chartBox.setAttribute('aria-label', `${this.view.title}. ${text}`);
     if (!this.panels.table.hidden) this.renderTable();
     this.el.dataset.drawn = 'true';
+    this.el.dataset.empty = String(Boolean(this.built.empty)); // test hook: the chart says "No data"
   }
 
   onChartClick(p) {

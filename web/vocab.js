@@ -92,13 +92,22 @@ export function colorMap(dim, values) {
   for (const v of values) {
     if (FIXED[dim]?.[v] || v === 'other' || v === 'unknown') { out.set(v, color(dim, v)); used.add(color(dim, v)); }
   }
-  let next = 0;
+  // Free colors too close to one already shown (Tableau blue beside Llama's blue) are passed over while others
+  // remain; when none is far enough, the farthest is taken.
+  const nearest = (x) => Math.min(...[...used].map((u) => distance(x, u)));
   for (const v of values) {
     if (out.has(v)) continue;
-    while (next < PALETTE.length && used.has(PALETTE[next])) next++;
-    const c = next < PALETTE.length ? PALETTE[next++] : color(dim, v);
+    const left = PALETTE.filter((c) => !used.has(c));
+    const c = left.find((x) => nearest(x) > 70)
+      ?? left.reduce((best, x) => (best == null || nearest(x) > nearest(best) ? x : best), null) ?? color(dim, v);
     out.set(v, c);
     used.add(c);
   }
   return out;
+}
+
+function distance(a, b) {
+  const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [x, y] = [rgb(a), rgb(b)];
+  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
 }

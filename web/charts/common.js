@@ -85,7 +85,9 @@ export function monthAxis(ctx, months, extra = {}) {
 
 export function valueAxis(ctx, { percent = false, fmt, log = false, name } = {}) {
   return {
-    type: log ? 'log' : 'value', ...(percent ? { max: 1, min: 0 } : {}), name, nameTextStyle: { color: ctx.theme.muted },
+    // Counts are whole: without minInterval a small maximum gives ticks at 0.5 that print as "0 1 1 2".
+    type: log ? 'log' : 'value', ...(percent ? { max: 1, min: 0 } : log ? {} : { minInterval: 1 }), name,
+    nameTextStyle: { color: ctx.theme.muted },
     splitLine: { lineStyle: { color: ctx.theme.grid, opacity: 0.6 } },
     axisLabel: { color: ctx.theme.muted, formatter: fmt ?? (percent ? (v) => share(v) : (v) => compact(v)) },
   };
@@ -102,6 +104,42 @@ export function legend(ctx, names, extra = {}) {
 /** A small left-aligned panel heading inside a multi-panel chart. */
 export function panelTitle(ctx, text, top) {
   return { text, top, left: 0, textStyle: { fontSize: 13, fontWeight: 600, color: ctx.theme.text } };
+}
+
+/** The snapshot's own month when the snapshot was taken before that month's last day, else null. Repositories
+ *  created in it are counted only up to the snapshot date, so per-month counts would show a false drop there
+ *  (downloads in it are the last 30 days', so download shares are whole). ctx.snapshotDate is "YYYY-MM-DD". */
+export function partialMonth(ctx) {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx?.snapshotDate ?? '');
+  if (!d) return null;
+  const lastDay = new Date(Date.UTC(Number(d[1]), Number(d[2]), 0)).getUTCDate();
+  return Number(d[3]) < lastDay ? `${d[1]}-${d[2]}` : null;
+}
+
+/** Where the partial month sits in `months` (-1 if absent). It is kept when it is the only month: a window of
+ *  just that month should still show what there is, and the note says it is partial. */
+export function partialIndex(months, ctx) {
+  const p = partialMonth(ctx);
+  return p && months.length > 1 ? months.indexOf(p) : -1;
+}
+
+/** `months` and a `keep(list)` that drops the partial month's entry from any list aligned with them. */
+export function withoutPartial(months, ctx) {
+  const i = partialIndex(months, ctx);
+  const keep = (list) => (i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)]);
+  return { months: keep(months), keep, cut: i >= 0 };
+}
+
+/** The chart note about the partial month among `months` (before any was cut), "" when it is not there.
+ *  `subject` names the chart that left it out; `downloads` adds that download panels keep it. */
+export function partialNote(ctx, months, subject = 'The chart', { downloads = false } = {}) {
+  const p = partialMonth(ctx);
+  if (!p || !months.includes(p)) return '';
+  const day = `${Number(ctx.snapshotDate.slice(8))} ${month(p)}`;
+  const text = months.length > 1
+    ? `${subject} leaves out ${month(p)}: the snapshot was taken on ${day}, so that month is incomplete.`
+    : `${subject} counts ${month(p)} only up to ${day}, when the snapshot was taken.`;
+  return downloads ? `${text} Download shares include it: they count the 30 days before the snapshot.` : text;
 }
 
 /** Every month from the first to the last present (null months left out: they have no place on a time axis). */

@@ -42,7 +42,8 @@ export const concentration = {
         { title: 'Lorenz curve of downloads', xKind: 'value', xPercent: true, percent: true, height: ctx.narrow ? 240 : 300,
           xName: 'Models, least downloaded first', sortTooltip: false,
           series: [
-            { id: 'equal', name: 'Perfect equality', color: ctx.theme.muted, type: 'line', dashed: true, data: [[0, 0], [1, 1]] },
+            { id: 'equal', name: 'Perfect equality', color: ctx.theme.muted, type: 'line', dashed: true, reference: true,
+              data: [[0, 0], [1, 1]] },
             { id: 'lorenz', name: 'Share of downloads', color: accent, type: 'line', data: lorenz },
           ] },
       ],
@@ -54,7 +55,9 @@ export const concentration = {
     const top = near(m.top, 200);
     const under = near(m.under, 200);
     const parts = [];
-    if (top) parts.push(`The ${compact(top[0])} most downloaded models hold ${share(top[1])} of all lifetime downloads`);
+    // A selection with few models gives its top 200 everything: say so rather than print a bare "100%".
+    if (top && top[1] >= 0.9995) parts.push(`The ${compact(top[0])} most downloaded models hold all of this selection’s lifetime downloads`);
+    else if (top) parts.push(`The ${compact(top[0])} most downloaded models hold ${share(top[1])} of all lifetime downloads`);
     if (under) parts.push(`${share(under[1])} of models have fewer than ${compact(under[0])}`);
     if (!parts.length) return 'No model in this selection has recorded downloads.';
     let text = `${parts.join(', and ')}.`;

@@ -1,6 +1,7 @@
 // 9. Licenses, libraries and Spaces SDKs: shares of new repositories (and of downloads) over time.
 import { composePanels } from './panels.js';
 import { categoriesOf, measureSeries, leaders } from './shares.js';
+import { partialNote } from './common.js';
 import { label } from '../vocab.js';
 import { share } from '../format.js';
 
@@ -10,11 +11,15 @@ function shareView({ name, dim, title, question, noun, measures }) {
 
     build(state, slice, ctx) {
       const cats = categoriesOf(slice, dim, measures.map((m) => m.column), ctx.narrow ? 6 : 9, state);
+      // With a download panel too, new-repository shares end in a gap so both panels' months line up.
+      const withDownloads = measures.length > 1;
+      let note = '';
       const panels = measures.map((m, i) => {
-        const s = measureSeries(slice, dim, m.column, cats, state, { panel: i });
+        const s = measureSeries(slice, dim, m.column, cats, state, { panel: i, ctx, gap: withDownloads });
+        if (s.cut) note = partialNote(ctx, s.before, m.subject, { downloads: withDownloads });
         return { title: m.title, x: s.months, xKind: 'month', percent: true, series: s.series };
       });
-      return composePanels(ctx, { legendNames: panels[0].series.map((s) => s.name), panels,
+      return composePanels(ctx, { legendNames: panels[0].series.map((s) => s.name), panels, note,
         description: this.reading(state, slice, ctx) });
     },
 
@@ -27,8 +32,10 @@ function shareView({ name, dim, title, question, noun, measures }) {
       const [first, second] = named;
       let text = `${label(dim, first[0])} leads: ${share(first[1])} of ${noun} created ${phrase}`;
       if (measures.some((m) => m.column === 'downloads')) {
-        const dl = leaders(slice, dim, 'downloads', { ctx }).list.find(([c]) => c === first[0]);
-        if (dl) text += ` and ${share(dl[1])} of downloads`;
+        const dl = leaders(slice, dim, 'downloads', { ctx });
+        const mine = dl.list.find(([c]) => c === first[0]);
+        // New repositories count complete months only; downloads may cover one more: then say which.
+        if (mine) text += ` and ${share(mine[1])} of downloads${dl.phrase === phrase ? '' : ` ${dl.phrase}`}`;
       }
       if (second) text += `; ${label(dim, second[0])} ${share(second[1])}`;
       if (unknown && unknown[1] >= 0.05) text += `. ${share(unknown[1])} name none`;
@@ -40,19 +47,19 @@ function shareView({ name, dim, title, question, noun, measures }) {
 export const licenses = shareView({
   name: 'licenses', dim: 'license', title: 'Licenses', noun: 'repositories',
   question: 'Under which licenses are new repositories published?',
-  measures: [{ column: 'repos', title: 'Share of new repositories, by license' },
+  measures: [{ column: 'repos', title: 'Share of new repositories, by license', subject: 'The new-repositories panel' },
     { column: 'downloads', title: 'Share of downloads, by license' }],
 });
 
 export const libraries = shareView({
   name: 'libraries', dim: 'library', title: 'Libraries', noun: 'repositories',
   question: 'Which libraries are new models built for, and which get downloaded?',
-  measures: [{ column: 'repos', title: 'Share of new repositories, by library' },
+  measures: [{ column: 'repos', title: 'Share of new repositories, by library', subject: 'The new-repositories panel' },
     { column: 'downloads', title: 'Share of downloads, by library' }],
 });
 
 export const sdks = shareView({
   name: 'sdks', dim: 'sdk', title: 'Spaces', noun: 'Spaces',
   question: 'Which SDKs do new Spaces (hosted demos and apps) use?',
-  measures: [{ column: 'repos', title: 'Share of new Spaces, by SDK' }],
+  measures: [{ column: 'repos', title: 'Share of new Spaces, by SDK', subject: 'The chart' }],
 });

@@ -1,10 +1,11 @@
 // 5. Families and derivatives: top base families by derivatives (split by relation), and derivatives per month.
 import { composePanels } from './panels.js';
-import { col, monthsOf, faded, selectedOf, FADE } from './common.js';
+import { col, monthsOf, faded, selectedOf, FADE, withoutPartial, partialNote } from './common.js';
 import { label, color, colorMap } from '../vocab.js';
 import { compact, share } from '../format.js';
 
 const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'];
+const PLURAL = { finetune: 'fine-tunes', adapter: 'adapters', quantized: 'quantizations', merge: 'merges' };
 
 function totals(slice) {
   const fi = col(slice, 'family');
@@ -41,7 +42,8 @@ export const families = {
     const shown = famSel.length ? famSel : cats.slice(0, 5);
     const fi = col(slice, 'family');
     const mi = col(slice, 'month');
-    const months = monthsOf(slice.rows, mi);
+    const all = monthsOf(slice.rows, mi);
+    const { months, keep } = withoutPartial(all, ctx);
     const colors = colorMap('family', shown);
     const relIdx = RELATIONS.map((r) => slice.columns.indexOf(r)).filter((i) => i >= 0);
     const lines = shown.map((f) => {
@@ -50,7 +52,7 @@ export const families = {
         if (r[fi] !== f || r[mi] == null) continue;
         per.set(r[mi], (per.get(r[mi]) || 0) + relIdx.reduce((s, i) => s + (Number(r[i]) || 0), 0));
       }
-      return { id: `1:family|${f}`, name: f, color: colors.get(f), type: 'line', data: months.map((m) => per.get(m) || 0),
+      return { id: `1:family|${f}`, name: f, color: colors.get(f), type: 'line', data: keep(all.map((m) => per.get(m) || 0)),
         pick: { key: 'family', value: f } };
     });
     return composePanels(ctx, {
@@ -59,9 +61,11 @@ export const families = {
       panels: [
         { title: 'Derivatives by base family and relation', horizontal: true, categories: cats, categoryDim: 'family',
           series: bars, sortTooltip: false },
-        { title: famSel.length ? 'Derivatives per month, chosen families' : 'Derivatives per month, five largest families',
-          x: months, xKind: 'month', series: lines, endLabels: true, sortTooltip: true },
+        { title: `Derivatives per month, ${famSel.length ? 'chosen families' : lines.length === 1 ? shown[0]
+          : lines.length === 5 ? 'five largest families' : `the ${lines.length} families`}`,
+          x: months, xKind: 'month', series: lines, legend: true, sortTooltip: true },
       ],
+      note: partialNote(ctx, all, 'The monthly chart'),
     });
   },
 
@@ -70,8 +74,7 @@ export const families = {
     if (!ranked.length || !ranked[0].total) return 'No derivative models in this selection.';
     const [a, b] = ranked;
     const main = RELATIONS.map((r, k) => [r, a.rel[k]]).sort((x, y) => y[1] - x[1])[0];
-    let text = `${a.family} has the most derivatives: ${compact(a.total)}, ${share(main[1] / a.total)} of them `
-      + `${label('relation', main[0]).toLowerCase()}s`;
+    let text = `${a.family} has the most derivatives: ${compact(a.total)}, ${share(main[1] / a.total)} of them ${PLURAL[main[0]]}`;
     if (b && b.total) text += `; ${b.family} follows with ${compact(b.total)}`;
     return `${text}.`;
   },

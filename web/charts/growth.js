@@ -1,10 +1,11 @@
 // 1. Growth: repositories created per month by type; `cum=1` shows running totals.
 import { composePanels } from './panels.js';
-import { col, monthsOf, last12, periodPhrase, faded, selectedOf } from './common.js';
+import { col, monthsOf, last12, periodPhrase, faded, selectedOf, withoutPartial, partialNote } from './common.js';
 import { compact, share, change } from '../format.js';
 import { label, color, VOCAB } from '../vocab.js';
 
-function series(slice) {
+/** Per-month counts by type, without the snapshot's partial month (its count would read as a sudden drop). */
+function series(slice, ctx) {
   const mi = col(slice, 'month');
   const byMonth = new Map();
   let undated = 0;
@@ -15,13 +16,14 @@ function series(slice) {
     }
     byMonth.set(r[mi], r);
   }
-  const months = monthsOf(slice.rows, mi);
+  const all = monthsOf(slice.rows, mi);
+  const { months, keep } = withoutPartial(all, ctx);
   const data = {};
   for (const t of VOCAB.type) {
     const i = slice.columns.indexOf(t);
-    data[t] = months.map((m) => (i >= 0 ? Number(byMonth.get(m)?.[i]) || 0 : 0));
+    data[t] = keep(all.map((m) => (i >= 0 ? Number(byMonth.get(m)?.[i]) || 0 : 0)));
   }
-  return { months, data, undated };
+  return { months, data, undated, note: partialNote(ctx, all) };
 }
 
 export const growth = {
@@ -30,7 +32,7 @@ export const growth = {
   question: 'How many repositories are created each month, by type?',
 
   build(state, slice, ctx) {
-    const { months, data } = series(slice);
+    const { months, data, note } = series(slice, ctx);
     const cumulative = state.cum === '1';
     const selected = selectedOf(state, 'type');
     const s = VOCAB.type.map((t) => {
@@ -45,14 +47,17 @@ export const growth = {
     return composePanels(ctx, {
       legendNames: s.map((x) => x.name),
       description: this.reading(state, slice, ctx),
+      note,
       panels: [{ x: months, xKind: 'month', series: s, sortTooltip: false,
         height: ctx.narrow ? 260 : 340, title: cumulative ? 'Repositories created, running total' : 'Repositories created per month' }],
     });
   },
 
   reading(state, slice, ctx = {}) {
-    const { months, data, undated } = series(slice);
-    if (!months.length) return 'No repositories were created in this selection.';
+    const { months, data, undated } = series(slice, ctx);
+    if (!months.length || VOCAB.type.every((t) => data[t].every((v) => !v))) {
+      return `No repositories were created in this selection${undated ? ` with a known creation date (${compact(undated)} have none)` : ''}.`;
+    }
     const total = (ms) => {
       const set = new Set(ms);
       let n = 0;

@@ -32,7 +32,7 @@ export function cards(slice) {
   ];
   if (m.leading_country != null) {
     out.push({ label: 'Leading publisher country', value: label('country', m.leading_country),
-      note: `${share(m.leading_country_share)} of downloads in the last 12 months` });
+      note: `${share(m.leading_country_share)} of downloads from publishers of known country, last 12 months` });
   }
   if (m.leading_sector != null) {
     out.push({ label: 'Leading publisher sector', value: label('sector', m.leading_sector),
@@ -64,10 +64,13 @@ export const headline = {
 
   reading(state, slice, ctx = {}) {
     const m = measuresOf(slice);
+    if (!Number(m.repositories)) return 'No repositories match this selection.';
     let text = `${compact(m.repositories)} repositories: ${compact(m.models)} models, ${compact(m.datasets)} datasets and `
       + `${compact(m.spaces)} Spaces`;
     if (m.leading_country != null && m.leading_country_share != null) {
-      text += `. ${countryPhrase(m.leading_country)} lead with ${share(m.leading_country_share)} of downloads over the last 12 months`;
+      // The engine's share is among downloads whose publisher country is known (the geography view says how many are not).
+      text += `. ${countryPhrase(m.leading_country)} lead with ${share(m.leading_country_share)} of downloads from publishers `
+        + 'of known country over the last 12 months';
     }
     return `${text}.`;
   },

@@ -4,22 +4,47 @@ import { baseOption, monthAxis, valueAxis, legend, panelTitle, tooltipFormatter,
 import { compact, share } from '../format.js';
 
 const TITLE_H = 24;
-const ROW_TITLE_H = 46;
+const GAP = 22;
+const EMPTY_H = 64;
+const EMPTY_TEXT = 'No data for this selection';
 
-/** Height of a wrapping legend: estimated from label lengths (ECharts lays it out only after the option is set). */
-function legendHeight(ctx, names) {
-  const avail = Math.max(200, (ctx.width || 900) - 10);
+let measurer;
+/** Text width in px: measured with the page's font in a browser, estimated where there is no canvas (node tests). */
+export function textWidth(text, { size = 12, weight = 400, font = 'sans-serif' } = {}) {
+  if (measurer === undefined) {
+    measurer = null;
+    try { measurer = new OffscreenCanvas(1, 1).getContext('2d'); } catch { /* no canvas: estimate */ }
+  }
+  if (!measurer) return String(text).length * size * (weight >= 600 ? 0.62 : 0.56);
+  measurer.font = `${weight} ${size}px ${font}`;
+  return measurer.measureText(String(text)).width;
+}
+
+/** Lines a title takes when ECharts breaks it at word boundaries within `width`. */
+function titleLines(ctx, text, width) {
+  let lines = 1;
+  let x = 0;
+  const space = textWidth(' ', { size: 13, weight: 600, font: ctx.theme.font });
+  for (const word of String(text).split(' ')) {
+    const w = textWidth(word, { size: 13, weight: 600, font: ctx.theme.font });
+    if (x > 0 && x + space + w > width) { lines += 1; x = w; } else x += (x > 0 ? space : 0) + w;
+  }
+  return lines;
+}
+
+/** Height of a wrapping legend: ECharts lays it out only after the option is set, so it is measured here. */
+function legendHeight(ctx, names, width = ctx.width || 900) {
+  const avail = Math.max(200, width - 10);
   const gap = ctx.narrow ? 10 : 16;
   let rows = 1;
   let x = 0;
   for (const n of names) {
-    const w = 12 + 5 + String(n).length * 6.6 + gap;
+    const w = 12 + 5 + textWidth(n, { size: 12, font: ctx.theme.font });
     if (x + w > avail && x > 0) { rows += 1; x = 0; }
-    x += w;
+    x += w + gap; // the gap only between items: a row's last item may end at the edge
   }
   return rows * 22 + 12;
 }
-const GAP = 22;
 
 export const barsHeight = (n) => Math.max(80, n * 24 + 30);
 
@@ -31,71 +56,68 @@ export function panelHeight(ctx) {
  * panels: [{title, x: [...], xKind: 'month'|'category', percent, log, fmt, xLabel, height,
  *           horizontal, categories, catLabel (ranked bars: categories down the y axis),
  *           categoryDim (the filter a click on a ranked bar sets),
- *           series: [{id, name, color, data, type: 'line'|'bar', stack, area, faded, dashed, pick: {key, value}}]}]
+ *           legend (the panel's series get a legend of their own, under its title),
+ *           series: [{id, name, color, data, type: 'line'|'bar', stack, area, faded, dashed, pick: {key, value},
+ *                     reference (a guide line, not data)}]}]
  * legendNames: series names in legend order (empty for no legend).
+ * note: a sentence the page shows under the chart (what was left out, and why).
  * layout 'row' puts panels side by side on wide screens (stacked on narrow ones).
  * xKind 'value' takes series data as [x, y] pairs (xPercent, xFmt, xName describe that axis).
- * Returns {option, height, seriesPick, legendPick, axisDims}.
+ * Empty panels shrink to their title and a "No data" line; a view with no data at all to one short box.
+ * Returns {option, height, note, seriesPick, legendPick, axisDims}.
  */
-export function composePanels(ctx, { panels, legendNames = [], description, layout = 'column' }) {
+export function composePanels(ctx, { panels, legendNames = [], description, layout = 'column', note = '' }) {
   const option = baseOption(ctx, description);
+  // A view with nothing to show says so in a small box, not under empty axes and a legend of absent series.
+  if (panels.every(isEmpty)) return { ...emptyChart(ctx, option), note: '', ...picksOf([]) };
   option.title = [];
   option.grid = [];
   option.xAxis = [];
   option.yAxis = [];
   option.series = [];
-  option.tooltip.formatter = undefined;
+  option.legend = [];
+  option.graphic = [];
   const hasLegend = legendNames.length > 0;
-  if (hasLegend) option.legend = legend(ctx, legendNames);
+  if (hasLegend) option.legend.push(legend(ctx, legendNames));
   const row = layout === 'row' && !ctx.narrow;
-  const titleH = row ? ROW_TITLE_H : TITLE_H;
+  const width = ctx.width || 900;
+  // Titles wrap within their column (side by side, or on a phone) instead of running off the edge.
+  const titleWidth = Math.floor(width / (row ? panels.length : 1)) - (row ? 24 : 4);
+  const linesOf = (p) => (p.title ? titleLines(ctx, p.title, titleWidth) : 0);
+  const rowLines = row ? Math.max(...panels.map(linesOf)) : 0;
   let top = hasLegend ? legendHeight(ctx, legendNames) : 0;
   let rowHeight = 0;
   panels.forEach((panel, i) => {
-    const h = panel.height ?? (panel.horizontal ? barsHeight(panel.categories.length) : panelHeight(ctx));
+    const empty = isEmpty(panel);
+    const lines = row ? rowLines : linesOf(panel);
+    const titleH = lines ? TITLE_H + (lines - 1) * 16 + (row ? 6 : 0) : 0;
+    // A panel's own legend (lines named apart from the view's legend) sits under its title.
+    const ownLegend = panel.legend && !empty ? panel.series.map((s) => s.name) : [];
+    const legendH = ownLegend.length ? legendHeight(ctx, ownLegend, titleWidth) - 6 : 0;
+    const full = panel.height ?? (panel.horizontal ? barsHeight(panel.categories.length) : panelHeight(ctx));
+    const h = empty && !row ? titleH + EMPTY_H : full + legendH;
     // Side by side: each panel gets an equal share of the width, with a gutter.
     const box = row ? { left: `${(i * 100) / panels.length}%`, width: `${100 / panels.length - 4}%` } : { left: 0, right: 0 };
-    let thisTitleH = 0;
     if (panel.title) {
       const t = panelTitle(ctx, panel.title, top);
-      // Titles wrap within their column (side by side, or on a phone) instead of running off the edge.
-      const width = Math.floor((ctx.width || 900) / (row ? panels.length : 1)) - (row ? 24 : 4);
-      t.textStyle = { ...t.textStyle, width, overflow: 'break', lineHeight: 16 };
-      const lines = Math.ceil((panel.title.length * 7.2) / width);
-      thisTitleH = row ? titleH : TITLE_H + (lines - 1) * 16;
+      t.textStyle = { ...t.textStyle, width: titleWidth, overflow: 'break', lineHeight: 16 };
       option.title.push({ ...t, left: box.left });
     }
-    const gridTop = top + thisTitleH;
-    const gridH = h - thisTitleH;
-    // End labels name each line at its last point, so a second legend is not needed.
-    const right = panel.endLabels ? (ctx.narrow ? 70 : 100) : 12;
-    option.grid.push({ ...box, right: row ? undefined : right, top: gridTop, height: gridH,
+    if (ownLegend.length) option.legend.push(legend(ctx, ownLegend, { top: top + titleH - 2, left: box.left }));
+    const gridTop = top + titleH + legendH;
+    const gridH = h - titleH - legendH;
+    option.grid.push({ ...box, right: row ? undefined : 12, top: gridTop, height: gridH,
       outerBounds: { ...box, top: gridTop, height: gridH } });
-    const valueAx = { ...valueAxis(ctx, { percent: panel.percent, log: panel.log, fmt: panel.fmt }), gridIndex: i };
-    if (panel.horizontal) {
-      // Ranked bars read top-down: largest first, names on the left where they fit.
-      option.yAxis.push({ type: 'category', gridIndex: i, data: panel.categories, inverse: true, triggerEvent: true,
-        axisPointer: { type: 'shadow', shadowStyle: { color: ctx.theme.grid, opacity: 0.35 } },
-        axisTick: { show: false }, axisLine: { lineStyle: { color: ctx.theme.grid } },
-        axisLabel: { color: ctx.theme.text, formatter: panel.catLabel, width: ctx.narrow ? 96 : 150, overflow: 'truncate' } });
-      option.xAxis.push({ ...valueAx, splitNumber: ctx.narrow ? 3 : 5 });
+    const { x, y } = axesOf(ctx, panel, i, row);
+    option.xAxis.push(empty ? { ...x, show: false } : x);
+    option.yAxis.push(empty ? { ...y, show: false } : y);
+    if (empty) {
+      const cx = row ? ((i + 0.5) * width) / panels.length : width / 2;
+      option.graphic.push(emptyText(ctx, cx, gridTop + gridH / 2));
     } else {
-      let x;
-      if (panel.xKind === 'month') {
-        x = monthAxis(ctx, panel.x, { gridIndex: i, boundaryGap: panel.series.some((s) => s.type === 'bar') });
-      } else if (panel.xKind === 'value') {
-        x = { ...valueAxis(ctx, { percent: panel.xPercent, fmt: panel.xFmt }), gridIndex: i, name: panel.xName,
-          nameLocation: 'middle', nameGap: 24, splitLine: { show: false } };
-      } else {
-        x = { type: 'category', gridIndex: i, data: panel.x, axisTick: { show: false },
-          axisLine: { lineStyle: { color: ctx.theme.grid } },
-          axisLabel: { color: ctx.theme.muted, hideOverlap: true, formatter: panel.xLabel } };
-      }
-      option.xAxis.push(x);
-      option.yAxis.push(valueAx);
+      const fmt = panel.fmt ?? (panel.percent ? share : compact);
+      for (const s of panel.series) option.series.push(seriesOf(s, i, fmt));
     }
-    const fmt = panel.fmt ?? (panel.percent ? share : compact);
-    for (const s of panel.series) option.series.push(seriesOf(s, i, fmt, panel.endLabels && ctx));
     if (row) rowHeight = Math.max(rowHeight, h);
     else top += h + GAP;
   });
@@ -108,15 +130,54 @@ export function composePanels(ctx, { panels, legendNames = [], description, layo
     const title = panel?.horizontal && panel.catLabel ? (p) => panel.catLabel(p.name) : undefined;
     return tooltipFormatter({ fmt: (v) => fmt(v), sort: panel?.sortTooltip ?? true, title })(params);
   };
-  if (panels.every(isEmpty)) {
-    option.graphic = [{ type: 'text', left: 'center', top: 'middle', silent: true,
-      style: { text: 'No data for this selection', fill: ctx.theme.muted, fontSize: 15, fontFamily: ctx.theme.font } }];
+  return { option, height: top - GAP + 8, note, ...picksOf(panels) };
+}
+
+function axesOf(ctx, panel, i, row) {
+  const valueAx = { ...valueAxis(ctx, { percent: panel.percent, log: panel.log, fmt: panel.fmt }), gridIndex: i };
+  if (panel.horizontal) {
+    // Ranked bars read top-down: largest first, names on the left where they fit.
+    return {
+      y: { type: 'category', gridIndex: i, data: panel.categories, inverse: true, triggerEvent: true,
+        axisPointer: { type: 'shadow', shadowStyle: { color: ctx.theme.grid, opacity: 0.35 } },
+        axisTick: { show: false }, axisLine: { lineStyle: { color: ctx.theme.grid } },
+        axisLabel: { color: ctx.theme.text, formatter: panel.catLabel, width: ctx.narrow ? 120 : 190, overflow: 'truncate' } },
+      x: { ...valueAx, splitNumber: ctx.narrow ? 3 : 5 },
+    };
   }
-  return { option, height: top - GAP + 8, ...picksOf(panels) };
+  let x;
+  if (panel.xKind === 'month') {
+    x = monthAxis(ctx, panel.x, { gridIndex: i, boundaryGap: panel.series.some((s) => s.type === 'bar') });
+  } else if (panel.xKind === 'value') {
+    x = { ...valueAxis(ctx, { percent: panel.xPercent, fmt: panel.xFmt }), gridIndex: i, name: panel.xName,
+      nameLocation: 'middle', nameGap: 24, splitLine: { show: false }, ...(panel.xPercent ? { interval: row ? 0.5 : 0.25 } : {}) };
+    // Side by side, a third of the width cannot hold six percentages: halves there, and colliding labels go.
+    x.axisLabel = { ...x.axisLabel, hideOverlap: true };
+  } else {
+    x = { type: 'category', gridIndex: i, data: panel.x, axisTick: { show: false },
+      axisLine: { lineStyle: { color: ctx.theme.grid } },
+      axisLabel: { color: ctx.theme.muted, hideOverlap: true, formatter: panel.xLabel } };
+  }
+  return { x, y: valueAx };
+}
+
+function emptyText(ctx, x, y) {
+  return { type: 'text', x, y, silent: true,
+    style: { text: EMPTY_TEXT, fill: ctx.theme.muted, fontSize: 15, fontFamily: ctx.theme.font, align: 'center', verticalAlign: 'middle' } };
+}
+
+function emptyChart(ctx, option) {
+  const height = 120; // the chart box's CSS min-height
+  option.series = [];
+  option.tooltip = { show: false };
+  option.graphic = [emptyText(ctx, (ctx.width || 900) / 2, height / 2)];
+  return { option, height, empty: true };
 }
 
 const valueIn = (d) => (Array.isArray(d) ? d[d.length - 1] : d && typeof d === 'object' ? d.value : d);
-const isEmpty = (panel) => panel.series.every((s) => !Array.isArray(s.data) || !s.data.some((d) => Number(valueIn(d)) > 0));
+// Reference lines (the Lorenz curve's line of equality) are not data: a panel with only those is empty.
+const isEmpty = (panel) => panel.series.every((s) => s.reference || !Array.isArray(s.data)
+  || !s.data.some((d) => Number(valueIn(d)) > 0));
 
 /** What a click selects: by series id (a whole series), by legend name, or by a ranked bar's category. */
 export function picksOf(panels) {
@@ -132,7 +193,7 @@ export function picksOf(panels) {
   return { seriesPick, legendPick, axisDims: panels.map((p) => (p.horizontal ? p.categoryDim ?? null : null)) };
 }
 
-function seriesOf(s, gridIndex, fmt, endLabelCtx) {
+function seriesOf(s, gridIndex, fmt) {
   const opacity = s.faded ? FADE : 1;
   // A stacked area over one or two months draws nothing visible: such a series (a snapshot from a single dump
   // knows one month of downloads) is drawn as bars instead.
@@ -151,11 +212,6 @@ function seriesOf(s, gridIndex, fmt, endLabelCtx) {
     });
   } else {
     Object.assign(base, { barMaxWidth: 44, itemStyle: { color: s.color, opacity, borderRadius: s.stack ? 0 : [2, 2, 0, 0] } });
-  }
-  if (endLabelCtx && base.type === 'line') {
-    base.endLabel = { show: true, formatter: (p) => p.seriesName, color: endLabelCtx.theme.text, fontSize: 11,
-      width: endLabelCtx.narrow ? 64 : 94, overflow: 'truncate' };
-    base.labelLayout = { moveOverlap: 'shiftY' };
   }
   base.tooltip = { valueFormatter: fmt };
   return base;

@@ -1,6 +1,7 @@
 // 4. Who builds: share of downloads and of new repositories by publisher sector over time.
 import { composePanels } from './panels.js';
 import { measureSeries, leaders, earlierShare } from './shares.js';
+import { partialNote } from './common.js';
 import { label, VOCAB } from '../vocab.js';
 import { share } from '../format.js';
 
@@ -13,10 +14,11 @@ export const sectors = {
     const present = new Set(slice.rows.map((r) => r[slice.columns.indexOf('sector')]));
     const cats = [...VOCAB.sector.filter((s) => present.has(s)), ...[...present].filter((s) => s != null && !VOCAB.sector.includes(s))];
     const dl = measureSeries(slice, 'sector', 'downloads', cats, state, { panel: 0 });
-    const repos = measureSeries(slice, 'sector', 'repos', cats, state, { panel: 1 });
+    const repos = measureSeries(slice, 'sector', 'repos', cats, state, { panel: 1, ctx, gap: true });
     return composePanels(ctx, {
       legendNames: dl.series.map((s) => s.name),
       description: this.reading(state, slice, ctx),
+      note: repos.cut ? partialNote(ctx, repos.before, 'The new-repositories panel', { downloads: true }) : '',
       panels: [
         { title: 'Share of downloads, by publisher sector', x: dl.months, xKind: 'month', percent: true, series: dl.series },
         { title: 'Share of new repositories, by publisher sector', x: repos.months, xKind: 'month', percent: true,

@@ -1,6 +1,6 @@
 // Building blocks for "who has what share, month by month" views (geography, sectors, licenses, libraries,
 // SDKs, sizes): long slices (month, category, measure) become 100%-stacked areas with fixed colors.
-import { pivot, topCategories, seriesByMonth, sharesOver, faded, selectedOf, periodPhrase } from './common.js';
+import { pivot, topCategories, seriesByMonth, sharesOver, faded, selectedOf, periodPhrase, partialIndex, partialMonth } from './common.js';
 import { addMonths } from '../format.js';
 import { label, colorMap } from '../vocab.js';
 
@@ -16,18 +16,29 @@ export function categoriesOf(slice, dim, measures, k, state) {
   return topCategories(totals, k, selectedOf(state, dim));
 }
 
-/** Panel series for one measure: shares (100% stacked areas) or counts (stacked areas or bars). */
-export function measureSeries(slice, dim, measure, cats, state, { shares = true, panel = 0, type = 'line' } = {}) {
+/** Panel series for one measure: shares (100% stacked areas) or counts (stacked areas or bars).
+ *  Counts of new repositories leave out the snapshot's partial month (ctx.snapshotDate): as a gap at the end
+ *  with `gap` (so months line up with a download panel above or below), else by ending the axis before it.
+ *  `cut` says whether it was left out (`before`: the months before that). A selection absent from the chart fades nothing. */
+export function measureSeries(slice, dim, measure, cats, state, { shares = true, panel = 0, type = 'line', ctx, gap = false } = {}) {
   const p = pivot(slice, dim, measure);
-  const { months, data } = seriesByMonth(p, cats, { shares });
+  const { months: before, data: all } = seriesByMonth(p, cats, { shares });
+  let months = before;
+  let data = all;
+  const cutAt = measure === 'repos' ? partialIndex(before, ctx) : -1;
+  if (cutAt >= 0) {
+    const drop = (list) => (gap ? list.map((v, i) => (i === cutAt ? null : v)) : list.filter((_, i) => i !== cutAt));
+    data = new Map([...data].map(([c, list]) => [c, drop(list)]));
+    if (!gap) months = months.filter((_, i) => i !== cutAt);
+  }
   const colors = colorMap(dim, cats);
-  const selected = selectedOf(state, dim);
+  const selected = selectedOf(state, dim).filter((c) => cats.includes(c));
   const series = cats.map((c) => ({
     id: `${panel}:${dim}|${c}`, name: label(dim, c), color: colors.get(c), data: data.get(c), type,
     area: type === 'line', stack: 'total', faded: faded(selected, c),
     pick: c === 'other' ? null : { key: dim, value: c },
   }));
-  return { months, series };
+  return { months, series, cut: cutAt >= 0, before };
 }
 
 /** The leading categories by one measure over the last 12 months that have data:
@@ -38,7 +49,9 @@ export function leaders(slice, dim, measure, { exclude = [], ctx = {} } = {}) {
   for (const c of exclude) p.totals.delete(c);
   const cats = [...p.totals.keys()];
   const hasData = (m) => cats.some((c) => p.at(m, c) > 0);
-  const withData = p.months.filter(hasData);
+  // New repositories are counted over complete months only (see measureSeries).
+  const partial = measure === 'repos' && partialIndex(p.months, ctx) >= 0 ? partialMonth(ctx) : null;
+  const withData = p.months.filter((m) => m !== partial && hasData(m));
   const end = withData[withData.length - 1];
   const window = end ? p.months.filter((m) => m >= addMonths(end, -11) && m <= end) : [];
   const months = window.slice(Math.max(0, window.findIndex(hasData)));

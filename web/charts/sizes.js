@@ -1,11 +1,13 @@
 // 8. Model size: count- and download-weighted size buckets over time; download-weighted mean vs median.
 import { composePanels } from './panels.js';
 import { measureSeries, leaders } from './shares.js';
-import { col, monthsOf } from './common.js';
+import { col, monthsOf, partialNote } from './common.js';
 import { label, VOCAB } from '../vocab.js';
 import { share, params, month } from '../format.js';
 
 const BUCKETS = VOCAB.size.filter((s) => s !== 'unknown');
+// On a dark page the light ramp's darkest step (100B+) vanishes: there larger means brighter instead.
+const DARK_RAMP = { lt1b: '#2c6fb0', '1to9b': '#5b9bd5', '10to99b': '#9cc3e8', '100bplus': '#dbe9f7' };
 
 /** Bucket rows only, and only known sizes: "unknown" would otherwise dominate every month. */
 function known(slice) {
@@ -39,8 +41,9 @@ export const sizes = {
 
   build(state, slice, ctx) {
     const k = known(slice);
-    const repos = measureSeries(k, 'size', 'repos', BUCKETS, state, { panel: 0 });
+    const repos = measureSeries(k, 'size', 'repos', BUCKETS, state, { panel: 0, ctx, gap: true });
     const dl = measureSeries(k, 'size', 'downloads', BUCKETS, state, { panel: 1 });
+    if (ctx.theme.dark) for (const x of [...repos.series, ...dl.series]) x.color = DARK_RAMP[x.id.split('|')[1]] ?? x.color;
     const mm = meanMedian(slice);
     const avg = [
       { id: '2:mean', name: 'Mean (download-weighted)', color: ctx.theme.accent, data: mm.mean, type: 'line' },
@@ -49,6 +52,7 @@ export const sizes = {
     return composePanels(ctx, {
       legendNames: [...repos.series, ...avg].map((s) => s.name),
       description: this.reading(state, slice, ctx),
+      note: repos.cut ? partialNote(ctx, repos.before, 'The new-models panel', { downloads: true }) : '',
       panels: [
         { title: 'Share of new models, by size (models of known size)', x: repos.months, xKind: 'month', percent: true,
           series: repos.series },

@@ -1,6 +1,6 @@
 // 7. Tasks and modalities: new models by modality over time; the most common model tasks and dataset categories.
 import { composePanels } from './panels.js';
-import { col, pivot, seriesByMonth, faded, selectedOf, FADE } from './common.js';
+import { col, pivot, seriesByMonth, faded, selectedOf, FADE, withoutPartial, partialNote } from './common.js';
 import { label, colorMap, VOCAB } from '../vocab.js';
 import { compact, share } from '../format.js';
 
@@ -53,9 +53,10 @@ export const tasks = {
     const modSel = selectedOf(state, 'modality');
     const p = pivot(models, 'modality', 'repos');
     const mods = VOCAB.modality.filter((m) => p.totals.get(m) > 0);
-    const { months, data } = seriesByMonth(p, mods);
+    const all = seriesByMonth(p, mods);
+    const { months, keep } = withoutPartial(all.months, ctx);
     const area = mods.map((m) => ({ id: `0:modality|${m}`, name: label('modality', m), color: colors.get(m), type: 'line',
-      area: true, stack: 'mod', data: data.get(m), faded: faded(modSel, m), pick: { key: 'modality', value: m } }));
+      area: true, stack: 'mod', data: keep(all.data.get(m)), faded: faded(modSel, m), pick: { key: 'modality', value: m } }));
     const k = ctx.narrow ? 8 : 12;
     // "unknown" (no task given) and "other" (the long tail) are not tasks: the bars rank named tasks only.
     const top = (s) => ranked(s).filter((t) => t.task !== 'other' && t.task !== 'unknown').slice(0, k);
@@ -65,7 +66,11 @@ export const tasks = {
     ];
     const ds = top(datasets);
     if (ds.length) panels.push(barPanel(ctx, 'Most common dataset task categories (new datasets that name one)', ds, state, colors, 2));
-    return composePanels(ctx, { legendNames: area.map((s) => s.name), panels, description: this.reading(state, slice, ctx) });
+    // The legend names every modality drawn anywhere: with no models, the dataset bars still need one.
+    const drawn = new Set(panels.flatMap((p) => p.series.filter((x) => x.data.some((d) => d != null)).map((x) => x.name)));
+    const legendNames = VOCAB.modality.map((m) => label('modality', m)).filter((n) => drawn.has(n));
+    return composePanels(ctx, { legendNames, panels, description: this.reading(state, slice, ctx),
+      note: partialNote(ctx, all.months, 'The monthly chart of new models') });
   },
 
   reading(state, slice, ctx = {}) {
