@@ -212,6 +212,8 @@ async function applyQuery(next, { push = true, t0 = performance.now() } = {}) {
     }
     showBadLink(alertEl(), [{ key: key ?? 'unknown', message: err.message }], { reset: false });
     canonical = (await resolveLink(next, app.loaded.id)).canonical;
+    // The address shows what is drawn, not the rejected link (back/forward can reach a crafted entry).
+    if (!push) history.replaceState(null, '', urlFor(canonical));
   }
   if (app.target === next) app.target = canonical; // the canonical form is what later changes build on
   if (push && canonical === app.query) { if (app.target === canonical) app.target = null; app.filters?.sync(app.state); return; }
