@@ -21,23 +21,32 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   items_ = group_rows(s, kept_, {}, &row_item_);
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
   // comparison sort of millions of rows in wasm would take several times longer to produce.
-  std::vector<std::uint64_t> keys, tmp;
-  const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;
-  for (std::uint32_t r = 0; r < s.rows(); ++r)
-    if (s.type[r] == std::uint8_t(RepoType::model) && s.downloads_all[r] != kUnknownTotal && r < (1u << 24))
-      keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
-  tmp.resize(keys.size());
-  for (int shift = 0; shift < 64; shift += 16) {
-    std::vector<std::uint32_t> count(65537, 0);
-    for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
-    for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
-    for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
-    keys.swap(tmp);
-  }
-  by_lifetime_.reserve(keys.size());
-  for (auto k : keys) {
-    auto r = std::uint32_t(k & 0xFFFFFF);
-    by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+  const auto model = std::uint8_t(RepoType::model);
+  if (s.rows() < (std::size_t(1) << 24)) {
+    std::vector<std::uint64_t> keys, tmp;
+    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // lifetimes beyond 1.1e12 tie, which no view can see
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
+        keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
+    tmp.resize(keys.size());
+    for (int shift = 0; shift < 64; shift += 16) {
+      std::vector<std::uint32_t> count(65537, 0);
+      for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
+      for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+      for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
+      keys.swap(tmp);
+    }
+    by_lifetime_.reserve(keys.size());
+    for (auto k : keys) {
+      auto r = std::uint32_t(k & 0xFFFFFF);
+      by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+    }
+  } else {  // too many rows to pack a row number in 24 bits: a comparison sort
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
+        by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+    std::stable_sort(by_lifetime_.begin(), by_lifetime_.end(),
+                     [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
   }
   // Postings: a counting sort of the items by each dimension's value.
   const Items& it = items_;
