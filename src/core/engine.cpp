@@ -24,7 +24,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   const auto model = std::uint8_t(RepoType::model);
   if (s.rows() < (std::size_t(1) << 24)) {
     std::vector<std::uint64_t> keys, tmp;
-    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // lifetimes beyond 1.1e12 tie, which no view can see
+    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
         keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
