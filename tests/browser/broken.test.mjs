@@ -5,18 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { open, assert, copySite, defaultSnapshot } from './lib.mjs';
-
-async function expectAlert(site, pattern) {
-  const t = await open(site);
-  try {
-    assert(t.state === 'error', `data-state is ${t.state}, not error`);
-    const text = await t.page.textContent('[role=alert]');
-    assert(pattern.test(text), `alert says: ${text}`);
-    const drawn = await t.page.$$eval('section[data-view][data-drawn="true"]', (s) => s.length);
-    assert(drawn === 0, `${drawn} views were drawn from a broken snapshot`);
-  } finally { await t.done(); }
-}
+import { assert, copySite, defaultSnapshot, expectAlert } from './lib.mjs';
 
 // Damages one file of a copy of the site; `edit(manifest, dir)` may rewrite files and the manifest.
 async function damaged(site, pattern, edit) {

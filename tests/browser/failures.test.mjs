@@ -2,18 +2,7 @@
 // that says what went wrong and what to do, and the page reports data-state="error".
 import fs from 'node:fs';
 import path from 'node:path';
-import { open, assert, copySite, defaultSnapshot } from './lib.mjs';
-
-async function expectAlert(site, pattern) {
-  const t = await open(site);
-  try {
-    assert(t.state === 'error', `data-state is ${t.state}, not error`);
-    const text = await t.page.textContent('[role=alert]');
-    assert(pattern.test(text), `alert says: ${text}`);
-    assert(/reload|rebuild|copy|upload|browser/i.test(text), `alert does not say what to do: ${text}`);
-    return text;
-  } finally { await t.done(); }
-}
+import { copySite, defaultSnapshot, expectAlert } from './lib.mjs';
 
 export const tests = {
   async 'a truncated rows file shows the alert'({ site }) {

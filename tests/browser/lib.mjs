@@ -105,3 +105,18 @@ export function defaultSnapshot(site) {
   const manifest = JSON.parse(fs.readFileSync(path.join(site, 'snapshots', id, 'manifest.json'), 'utf8'));
   return { id, manifest, index };
 }
+
+/** Opens a broken site and checks the page ends in data-state="error" with a role="alert" that matches `pattern`,
+ *  says what to do, and that no view was drawn from the broken snapshot. Returns the alert text. */
+export async function expectAlert(site, pattern) {
+  const t = await open(site);
+  try {
+    assert(t.state === 'error', `data-state is ${t.state}, not error`);
+    const text = await t.page.textContent('[role=alert]');
+    assert(pattern.test(text), `alert says: ${text}`);
+    assert(/reload|rebuild|copy|upload|browser/i.test(text), `alert does not say what to do: ${text}`);
+    const drawn = await t.page.$$eval('section[data-view][data-drawn="true"]', (s) => s.length);
+    assert(drawn === 0, `${drawn} views were drawn from a broken snapshot`);
+    return text;
+  } finally { await t.done(); }
+}
