@@ -19,6 +19,21 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     if (!kept_[a]) folded_max_downloads_ = std::max(folded_max_downloads_, author_downloads_[a]);
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_);
+  coarse_ = roll_up(items_);
+  created_known_.assign(items_.created_month.size(), 0);
+  created_lifetime_.assign(items_.created_month.size(), 0);
+  for (std::uint32_t r = 0; r < s.rows(); ++r) {
+    if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
+    std::uint32_t i = row_item_[r];
+    auto first = items_.created_month.begin() + items_.created_start[i], last = items_.created_month.begin() + items_.created_start[i + 1];
+    auto k = std::size_t(std::lower_bound(first, last, s.created[r]) - items_.created_month.begin());
+    ++created_known_[k];
+    created_lifetime_[k] += s.downloads_all[r];
+  }
+  item_downloads_.assign(items_.count(), 0);
+  for (std::size_t i = 0; i < items_.count(); ++i)
+    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k)
+      if (items_.dl_month[k] <= s.info.month) item_downloads_[i] += items_.dl_sum[k];
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
   // comparison sort of millions of rows in wasm would take several times longer to produce.
   const auto model = std::uint8_t(RepoType::model);
@@ -186,6 +201,10 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
   p.all.items = &items_;
   p.all.by_lifetime = &by_lifetime_;
   mask_items(st, p.all);
+  if (fast_paths_ && st.filter(Dim::org).empty() && st.filter(Dim::family).empty()) {
+    p.coarse.items = &coarse_;
+    mask_items(st, p.coarse);
+  }
   // Folded authors share items, so an org filter that names one is answered from that author's own rows.
   const auto& orgs = st.filter(Dim::org);
   if (!orgs.empty()) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "items.h"
+#include "rollup.h"
 #include "result.h"
 #include "slice.h"
 #include "state.h"
@@ -47,6 +48,7 @@ struct FilterPass {
   FilterPass(const FilterPass&) = delete;  // `named` points into this object
   FilterPass& operator=(const FilterPass&) = delete;
   Pass all;                  // every repository (the org filter can only pass kept authors here)
+  Pass coarse;               // the rolled-up items (rollup.h), when no org or family filter is set
   Pass named;                // when the org filter names folded authors: just the named authors' repositories
   Items named_items;
   std::vector<LifetimeEntry> named_by_lifetime;
@@ -56,6 +58,10 @@ struct FilterPass {
   Month axis_first = 0;      // first month shown on time axes
   // Views that honour the org filter read `named` when it is in use.
   const Pass& for_view(bool ignores_org) const { return named.items && !ignores_org ? named : all; }
+  // Views that break down by neither org nor family read the rolled-up items when they can.
+  const Pass& for_view(bool ignores_org, bool by_org_or_family) const {
+    return coarse.items && !by_org_or_family ? coarse : for_view(ignores_org);
+  }
 };
 
 // Items by the value of one dimension: the items with value v are items[start[v] .. start[v+1]).
@@ -70,6 +76,8 @@ class Engine {
   const Store& store() const { return store_; }
   const Items& items() const { return items_; }
   const Items* items_table() const { return &items_; }
+  const std::vector<std::uint32_t>& created_known() const { return created_known_; }
+  const std::vector<std::uint64_t>& created_lifetime() const { return created_lifetime_; }
 
   Result<Slice> view(const ViewState& state, std::string_view name);
   // Every view, as {"headline":{...slice...},"growth":{...},...}.
@@ -99,6 +107,11 @@ class Engine {
   std::vector<std::pair<std::string, std::string>> recent_;
   std::vector<std::uint8_t> kept_;               // authors kept apart in items
   Items items_;
+  Items coarse_;                                 // items_ rolled up across org and family
+  std::vector<std::uint64_t> item_downloads_;    // per item of items_: downloads up to the snapshot month
+  // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
+  std::vector<std::uint32_t> created_known_;
+  std::vector<std::uint64_t> created_lifetime_;
   std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
   std::array<Posting, kDimCount> postings_;

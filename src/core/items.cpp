@@ -54,12 +54,14 @@ std::vector<std::uint8_t> kept_authors(const Store& s, const std::vector<std::ui
 }
 
 ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t r) {
+  // The dimensions the rolled-up items keep (rollup.h) come first, so the items of one rolled-up item are adjacent
+  // and rolling up reads memory in order.
   std::uint32_t org = kept[s.author[r]] ? s.author[r] : kFoldedOrg;
   std::uint64_t a = std::uint64_t(s.type[r]) << 56 | std::uint64_t(s.row_country[r]) << 48 | std::uint64_t(s.row_sector[r]) << 40 |
-                    std::uint64_t(s.relation[r]) << 32 | org;
+                    std::uint64_t(s.relation[r]) << 32 | std::uint64_t(s.size[r]) << 24 | std::uint64_t(s.sdk[r]) << 16;
   std::uint64_t b = std::uint64_t(s.task[r]) << 48 | std::uint64_t(s.library[r]) << 32 | std::uint64_t(s.license[r]) << 16 |
-                    std::uint64_t(s.size[r]) << 8 | s.sdk[r];
-  std::uint64_t c = std::uint64_t(s.family[r]) << 8 | (s.depth[r] == 1 ? 1 : 0);
+                    (s.depth[r] == 1 ? 1 : 0);
+  std::uint64_t c = std::uint64_t(org) << 32 | s.family[r];
   return {a, b, c};
 }
 

@@ -51,8 +51,9 @@ struct Ctx {
   std::vector<std::uint32_t> candidates;
   bool scan_all = true;
 
-  Ctx(const Engine& engine, const FilterPass& fp, std::uint16_t own_bits)
-      : e(engine), s(engine.store()), f(fp), p(fp.for_view(own_bits & bit(Dim::org))), it(*p.items), own(own_bits) {
+  // fine: the view breaks down by org or family (or walks models), so it cannot read the rolled-up items.
+  Ctx(const Engine& engine, const FilterPass& fp, std::uint16_t own_bits, bool fine)
+      : e(engine), s(engine.store()), f(fp), p(fp.for_view(own_bits & bit(Dim::org), fine)), it(*p.items), own(own_bits) {
     candidates = engine.candidates(p, own, &scan_all);
   }
   ItemRange items() const { return scan_all ? ItemRange{nullptr, it.count()} : ItemRange{candidates.data(), candidates.size()}; }
@@ -159,6 +160,7 @@ Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const 
 // the headline and the concentration view both read it.
 const Concentration& concentration(const Ctx& c) {
   if (c.f.concentration) return *c.f.concentration;
+  if (c.f.coarse.items && c.p.items == c.f.coarse.items) return concentration(Ctx(c.e, c.f, c.own, true));
   std::vector<std::size_t> tops{10, 100, 200, 1000, 10000, 100000};
   const std::vector<std::uint64_t> unders{1, 10, 100, 200, 1000, 10000};
   c.f.concentration = std::make_unique<Concentration>();
@@ -178,14 +180,25 @@ const Concentration& concentration(const Ctx& c) {
   const auto& walk = *walk_list;
   // Models with unknown lifetime downloads are counted apart (they are not zeros).
   const std::uint8_t model = std::uint8_t(RepoType::model);
+  // The main table carries per-entry model counts and lifetime sums, so the count and total need no walk.
+  const bool summed = c.p.items == c.e.items_table();
+  const auto& known = c.e.created_known();
+  const auto& lifetime = c.e.created_lifetime();
   for (std::size_t i : c.items())
     if (c.it.type[i] == model && c.passes(i))
       for (std::uint32_t k = c.it.created_start[i]; k < c.it.created_start[i + 1]; ++k)
-        if (c.counted(c.it.created_month[k])) out.unknown += c.it.created_repos[k];
-  for (const LifetimeEntry& e : walk)
-    if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime;
+        if (c.counted(c.it.created_month[k])) {
+          out.unknown += c.it.created_repos[k];
+          if (summed) out.models += known[k], out.total += lifetime[k];
+        }
+  if (!summed)
+    for (const LifetimeEntry& e : walk)
+      if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime;
   out.unknown -= out.models;
-  std::vector<std::uint64_t> below(unders.size(), 0);
+  // Walking from the most downloaded, the models with at least K downloads are those ranked before the first one
+  // below K.
+  std::vector<std::uint64_t> at_least(unders.size(), out.models);
+  std::size_t unders_left = unders.size();  // unders[0 .. unders_left) not yet crossed
   std::vector<double> lorenz_at;  // top fractions whose cumulative share we need
   const int steps = 20;
   for (int j = 0; j <= steps; ++j) lorenz_at.push_back(double(j) / steps);
@@ -203,18 +216,19 @@ const Concentration& concentration(const Ctx& c) {
   for (const LifetimeEntry& e : walk) {
     if (!c.passes(e.item) || !c.counted(e.created)) continue;
     std::uint64_t d = e.lifetime;
-    for (std::size_t u = 0; u < unders.size(); ++u)
-      if (d < unders[u]) ++below[u];
+    while (unders_left && d < unders[unders_left - 1]) at_least[--unders_left] = rank;
+    if (d == 0) {
+      // The rest download nothing (the walk is in descending order): every later share equals the current one.
+      rank = out.models;
+      record();
+      break;
+    }
     ++rank;
     cumulative += d;
     record();
-    if (next_top == tops.size() && next_lorenz == lorenz_at.size() && d < unders.front()) {
-      // Past every top N and Lorenz point, and below the smallest K: every remaining model is below every K.
-      std::size_t rest = out.models - rank;
-      for (auto& b : below) b += rest;
-      break;
-    }
   }
+  std::vector<std::uint64_t> below(unders.size());
+  for (std::size_t u = 0; u < unders.size(); ++u) below[u] = out.models - at_least[u];
   while (next_top < tops.size()) out.top.emplace_back(tops[next_top++], out.total ? 1.0 : 0.0);
   for (std::size_t u = 0; u < unders.size(); ++u)
     out.under.emplace_back(unders[u], out.models ? double(below[u]) / double(out.models) : std::nan(""));
@@ -248,7 +262,7 @@ Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string
 Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std::string_view name) const {
   const Store& s = store_;
   if (name == "orgs") return orgs_view(st, f);
-  Ctx c(*this, f, own_dims(name));
+  Ctx c(*this, f, own_dims(name), name == "families" || name == "concentration");
   const Items& it = c.it;
   const std::uint8_t model = std::uint8_t(RepoType::model);
 
@@ -491,13 +505,19 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
 // row by row, but only when one of them could still enter the top 50 (their lifetime total bounds them).
 Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   const Store& s = store_;
-  Ctx c(*this, f, own_dims("orgs"));
+  Ctx c(*this, f, own_dims("orgs"), true);
   const Items& it = c.it;
   struct Agg {
     std::uint64_t downloads = 0, likes = 0;
     std::uint32_t repos = 0, last12 = 0, prev12 = 0;
   };
-  std::unordered_map<std::uint32_t, Agg> by_org;
+  // Aggregates by org in first-seen order, found through a dense index (a hash map costs more per item).
+  std::vector<std::pair<std::uint32_t, Agg>> by_org;
+  std::vector<std::uint32_t> slot(s.authors.size(), ~0u);
+  auto agg = [&](std::uint32_t org) -> Agg& {
+    if (slot[org] == ~0u) slot[org] = std::uint32_t(by_org.size()), by_org.emplace_back(org, Agg{});
+    return by_org[slot[org]].second;
+  };
   Month last_lo = f.hi >= 11 ? Month(f.hi - 11) : 0, prev_lo = f.hi >= 23 ? Month(f.hi - 23) : 0;
   auto add_created = [&](Agg& a, Month m, std::uint32_t n, std::uint64_t likes) {
     if (c.counted(m)) a.repos += n, a.likes += likes;
@@ -507,16 +527,19 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     }
   };
   std::vector<std::uint32_t> folded_items;
+  // With no window every download up to the snapshot month counts: the per-item totals answer it.
+  const bool whole_history = &it == &items_ && !f.windowed && f.hi == store_.info.month;
   for (std::size_t i : c.items()) {
     if (!c.passes(i)) continue;
     if (it.org[i] == kFoldedOrg) {
       folded_items.push_back(std::uint32_t(i));
       continue;
     }
-    Agg& a = by_org[it.org[i]];
+    Agg& a = agg(it.org[i]);
     for (std::uint32_t k = it.created_start[i]; k < it.created_start[i + 1]; ++k)
       add_created(a, it.created_month[k], it.created_repos[k], it.created_likes[k]);
-    c.each_download(i, [&](Month, std::uint64_t d) { a.downloads += d; });
+    if (whole_history) a.downloads += item_downloads_[i];
+    else c.each_download(i, [&](Month, std::uint64_t d) { a.downloads += d; });
   }
   auto better = [&](const std::pair<std::uint32_t, Agg>& x, const std::pair<std::uint32_t, Agg>& y) {
     if (x.second.downloads != y.second.downloads) return x.second.downloads > y.second.downloads;
@@ -539,7 +562,7 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   if (folded_may_enter) {
     for (auto i : folded_items)
       for (std::uint32_t r = items_.first_row[i]; r < items_.first_row[i + 1]; ++r) {
-        Agg& a = by_org[s.author[r]];
+        Agg& a = agg(s.author[r]);
         std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
         add_created(a, s.created[r], 1, likes);
         for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k)

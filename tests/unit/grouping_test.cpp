@@ -100,7 +100,7 @@ TEST_CASE("folding the long tail of authors changes nothing, org filter and lead
   }
 }
 
-TEST_CASE("postings and caches give the slices a plain scan gives", "[grouping]") {
+TEST_CASE("postings, rolled-up items and caches give the slices a plain scan gives", "[grouping]") {
   Store s = random_store(5, 8000);
   Engine fast(s, 10), plain(s, 10);
   plain.set_fast_paths(false);

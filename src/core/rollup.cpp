@@ -1,0 +1,161 @@
+#include "rollup.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace hubreport {
+
+namespace {
+
+// Sums entries keyed by a small integer (a month, or month << 16 | bin) into a dense buffer, remembering which keys
+// were touched so that emptying it costs only what was added.
+template <class Value>
+struct DenseSum {
+  std::vector<Value> acc;
+  std::vector<std::uint8_t> seen;
+  std::vector<std::uint32_t> touched;
+  explicit DenseSum(std::size_t keys) : acc(keys, Value{}), seen(keys, 0) {}
+  Value& at(std::uint32_t key) {
+    if (!seen[key]) seen[key] = 1, touched.push_back(key);
+    return acc[key];
+  }
+  template <class Emit>  // emit(key, value) in ascending key order, then empty
+  void drain(Emit emit) {
+    std::sort(touched.begin(), touched.end());
+    for (auto k : touched) emit(k, acc[k]), acc[k] = Value{}, seen[k] = 0;
+    touched.clear();
+  }
+};
+
+struct CreatedSum {
+  std::uint64_t repos = 0, likes = 0;
+};
+struct SizedSum {
+  std::uint64_t dl = 0;
+  unsigned __int128 weighted = 0;
+};
+
+}  // namespace
+
+Items roll_up(const Items& fine) {
+  // Group by every dimension except org and family (and direct, which only the families view reads), numbering groups
+  // in order of first appearance so the result does not depend on hashing.
+  auto bound = [](const auto& v) { return v.empty() ? 1ull : std::uint64_t(*std::max_element(v.begin(), v.end())) + 1; };
+  const std::uint64_t country_n = bound(fine.country), sector_n = bound(fine.sector), relation_n = bound(fine.relation),
+                      size_n = bound(fine.size), sdk_n = bound(fine.sdk), task_n = bound(fine.task),
+                      library_n = bound(fine.library), license_n = bound(fine.license);
+  auto small_key = [&](std::size_t i) {
+    return ((((std::uint64_t(fine.type[i]) * country_n + fine.country[i]) * sector_n + fine.sector[i]) * relation_n +
+             fine.relation[i]) * size_n + fine.size[i]) * sdk_n + fine.sdk[i];
+  };
+  auto big_key = [&](std::size_t i) {
+    return (std::uint64_t(fine.task[i]) * library_n + fine.library[i]) * license_n + fine.license[i];
+  };
+  // Mixed radix in one word when the bounds allow (always, for real dictionaries); a pair of words otherwise.
+  const std::uint64_t big_n = task_n * library_n * license_n;  // at most 2^48
+  const std::uint64_t small_n = 3 * country_n * sector_n * relation_n * size_n * sdk_n;  // at most 2^42
+  const bool one_word = small_n <= ~std::uint64_t(0) / big_n;
+  std::vector<std::uint32_t> group(fine.count());
+  std::vector<std::uint32_t> first_item;
+  std::unordered_map<std::uint64_t, std::uint32_t> ids;
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint32_t> wide_ids;
+  ids.reserve(1 << 15);
+  for (std::size_t i = 0; i < fine.count(); ++i) {
+    // Items arrive ordered by item_key, whose leading fields are these: most items continue the previous group.
+    if (i && small_key(i) == small_key(i - 1) && big_key(i) == big_key(i - 1)) {
+      group[i] = group[i - 1];
+      continue;
+    }
+    auto next = std::uint32_t(first_item.size());
+    bool fresh;
+    std::uint32_t id;
+    if (one_word) {
+      auto [pos, added] = ids.try_emplace(small_key(i) * big_n + big_key(i), next);
+      fresh = added, id = pos->second;
+    } else {
+      auto [pos, added] = wide_ids.try_emplace({small_key(i), big_key(i)}, next);
+      fresh = added, id = pos->second;
+    }
+    if (fresh) first_item.push_back(std::uint32_t(i));
+    group[i] = id;
+  }
+  // Fine items by group (a counting sort), so each group's entries are merged in one go.
+  std::size_t n = first_item.size();
+  std::vector<std::uint32_t> start(n + 1, 0), members(fine.count());
+  for (auto g : group) ++start[g + 1];
+  for (std::size_t g = 0; g < n; ++g) start[g + 1] += start[g];
+  {
+    std::vector<std::uint32_t> at(start.begin(), start.end() - 1);
+    for (std::uint32_t i = 0; i < fine.count(); ++i) members[at[group[i]]++] = i;
+  }
+
+  Month max_month = 0;
+  for (auto m : fine.created_month)
+    if (m != kUnknownMonth) max_month = std::max(max_month, m);
+  for (auto m : fine.dl_month) max_month = std::max(max_month, m);
+  for (auto m : fine.sized_month) max_month = std::max(max_month, m);
+  const std::uint32_t unknown_slot = std::uint32_t(max_month) + 1;  // kUnknownMonth sorts last, as in group_rows
+  DenseSum<CreatedSum> created(unknown_slot + 1);
+  DenseSum<std::uint64_t> dl(std::size_t(max_month) + 1);
+  Month sized_first = max_month;
+  for (auto m : fine.sized_month) sized_first = std::min(sized_first, m);
+  const std::uint32_t bins = 1024;  // param_bin of any 64-bit count
+  DenseSum<SizedSum> sized(std::size_t(max_month - sized_first + 1) * bins);
+
+  Items out;
+  out.created_start.push_back(0);
+  out.dl_start.push_back(0);
+  out.sized_start.push_back(0);
+  for (std::size_t g = 0; g < n; ++g) {
+    std::uint32_t f = first_item[g];
+    out.type.push_back(fine.type[f]);
+    out.country.push_back(fine.country[f]);
+    out.sector.push_back(fine.sector[f]);
+    out.relation.push_back(fine.relation[f]);
+    out.size.push_back(fine.size[f]);
+    out.sdk.push_back(fine.sdk[f]);
+    out.direct.push_back(0);
+    out.org.push_back(kFoldedOrg);
+    out.family.push_back(0);
+    out.task.push_back(fine.task[f]);
+    out.library.push_back(fine.library[f]);
+    out.license.push_back(fine.license[f]);
+    for (std::uint32_t k = start[g]; k < start[g + 1]; ++k) {
+      std::uint32_t i = members[k];
+      for (std::uint32_t e = fine.created_start[i]; e < fine.created_start[i + 1]; ++e) {
+        Month m = fine.created_month[e];
+        CreatedSum& c = created.at(m == kUnknownMonth ? unknown_slot : m);
+        c.repos += fine.created_repos[e];
+        c.likes += fine.created_likes[e];
+      }
+      for (std::uint32_t e = fine.dl_start[i]; e < fine.dl_start[i + 1]; ++e) dl.at(fine.dl_month[e]) += fine.dl_sum[e];
+      for (std::uint32_t e = fine.sized_start[i]; e < fine.sized_start[i + 1]; ++e) {
+        SizedSum& z = sized.at(std::uint32_t(fine.sized_month[e] - sized_first) * bins + fine.sized_bin[e]);
+        z.dl += fine.sized_dl[e];
+        z.weighted += fine.sized_weighted[e];
+      }
+    }
+    created.drain([&](std::uint32_t m, const CreatedSum& c) {
+      out.created_month.push_back(m == unknown_slot ? kUnknownMonth : Month(m));
+      out.created_repos.push_back(std::uint32_t(c.repos));
+      out.created_likes.push_back(c.likes);
+    });
+    dl.drain([&](std::uint32_t m, std::uint64_t d) {
+      out.dl_month.push_back(Month(m));
+      out.dl_sum.push_back(d);
+    });
+    sized.drain([&](std::uint32_t key, const SizedSum& z) {
+      out.sized_month.push_back(Month(sized_first + key / bins));
+      out.sized_bin.push_back(std::uint16_t(key % bins));
+      out.sized_dl.push_back(z.dl);
+      out.sized_weighted.push_back(z.weighted);
+    });
+    out.created_start.push_back(std::uint32_t(out.created_month.size()));
+    out.dl_start.push_back(std::uint32_t(out.dl_month.size()));
+    out.sized_start.push_back(std::uint32_t(out.sized_month.size()));
+  }
+  return out;
+}
+
+}  // namespace hubreport
