@@ -18,8 +18,8 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   for (std::size_t a = 0; a < kept_.size(); ++a)
     if (!kept_[a]) folded_max_downloads_ = std::max(folded_max_downloads_, author_downloads_[a]);
   row_item_.reserve(s.rows());
-  items_ = group_rows(s, kept_, {}, &row_item_);
-  coarse_ = roll_up(items_);
+  items_ = group_rows(s, kept_, {}, &row_item_, false);
+  coarse_ = roll_up(items_, s);
   created_known_.assign(items_.created_month.size(), 0);
   created_lifetime_.assign(items_.created_month.size(), 0);
   for (std::uint32_t r = 0; r < s.rows(); ++r) {
@@ -217,7 +217,7 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
         if (named[s.author[r]]) rows.push_back(r);
       std::vector<std::uint8_t> kept = kept_;
       for (std::size_t a = 0; a < named.size(); ++a) kept[a] |= named[a];
-      p.named_items = group_rows(s, kept, rows, &row_item);
+      p.named_items = group_rows(s, kept, rows, &row_item, true);
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
           p.named_by_lifetime.push_back({s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]});

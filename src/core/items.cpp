@@ -66,8 +66,9 @@ ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::siz
 }
 
 Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
-                 std::vector<std::uint32_t>* row_item) {
+                 std::vector<std::uint32_t>* row_item, bool with_sized) {
   Items it;
+  it.has_sized = with_sized;
   std::size_t n = rows.empty() ? s.rows() : rows.size();
   auto row_at = [&](std::size_t i) { return rows.empty() ? std::uint32_t(i) : rows[i]; };
   // Per-item accumulators, dense over months (and month x bin for sized downloads), emptied at each item's end.
@@ -122,12 +123,12 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
       i = j;
     }
     sized.clear();
-    it.sized_start.push_back(std::uint32_t(it.sized_month.size()));
+    if (with_sized) it.sized_start.push_back(std::uint32_t(it.sized_month.size()));
   };
 
   it.created_start.push_back(0);
   it.dl_start.push_back(0);
-  it.sized_start.push_back(0);
+  if (with_sized) it.sized_start.push_back(0);
   for (std::size_t i = 0; i < n; ++i) {
     std::uint32_t r = row_at(i);
     ItemKey key = item_key(s, kept, r);
@@ -150,16 +151,15 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     }
     if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));
     created.emplace_back(s.created[r], r);
-    std::uint64_t params = s.params[r];
-    std::size_t bin = params ? param_bin(params) : 0;
     for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) {
       Month m = s.series_month[k];
-      std::uint32_t d = s.series_downloads[k];
       if (!dl_seen[m]) dl_seen[m] = 1, dl_touched.push_back(m);
-      dl_acc[m] += d;
-      if (params && s.type[r] == std::uint8_t(RepoType::model))
-        sized.push_back({std::uint32_t(m) << 16 | std::uint32_t(bin), d, static_cast<unsigned __int128>(params) * d});
+      dl_acc[m] += s.series_downloads[k];
     }
+    if (with_sized)
+      each_sized_download(s, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
+        sized.push_back({std::uint32_t(m) << 16 | std::uint32_t(bin), d, w});
+      });
   }
   flush();
   it.first_row.push_back(rows.empty() ? std::uint32_t(n) : ~0u);

@@ -30,7 +30,9 @@ struct Items {
   std::vector<Month> dl_month;
   std::vector<std::uint64_t> dl_sum;
   // Downloads of models with a known parameter count, per month and log2 parameter bin (16 bins per doubling),
-  // with the exact parameter-weighted sum for the mean.
+  // with the exact parameter-weighted sum for the mean. Only when grouped with_sized: the engine's main table leaves
+  // them out (they would be its largest part) and reads them from the rows when it needs them.
+  bool has_sized = false;
   std::vector<std::uint32_t> sized_start;
   std::vector<Month> sized_month;
   std::vector<std::uint16_t> sized_bin;
@@ -40,6 +42,10 @@ struct Items {
   std::size_t count() const { return type.size(); }
   std::size_t memory_bytes() const;
 };
+
+// Log2 bin of a parameter count (16 bins per doubling) and the bin's midpoint.
+std::size_t param_bin(std::uint64_t params);
+double param_bin_mid(std::size_t bin);
 
 // Lifetime downloads (the sum of the monthly series) per author.
 std::vector<std::uint64_t> author_downloads(const Store& store);
@@ -57,10 +63,18 @@ ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::siz
 // Groups the given rows (all rows when `rows` is empty), in their order. row_item, when given, receives the item
 // of each grouped row, in the same order.
 Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
-                 std::vector<std::uint32_t>* row_item);
+                 std::vector<std::uint32_t>* row_item, bool with_sized);
 
-// Log2 bin of a parameter count (16 bins per doubling) and the bin's midpoint.
-std::size_t param_bin(std::uint64_t params);
-double param_bin_mid(std::size_t bin);
+// f(month, param bin, downloads, parameter-weighted downloads) for each download month of a model row with a known
+// parameter count: what the sized entries sum.
+template <class F>
+void each_sized_download(const Store& s, std::uint32_t r, F f) {
+  std::uint64_t params = s.params[r];
+  if (!params || s.type[r] != std::uint8_t(RepoType::model)) return;
+  std::size_t bin = param_bin(params);
+  for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k)
+    f(s.series_month[k], bin, std::uint64_t(s.series_downloads[k]), static_cast<unsigned __int128>(params) * s.series_downloads[k]);
+}
+
 
 }  // namespace hubreport

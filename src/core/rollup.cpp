@@ -38,7 +38,7 @@ struct SizedSum {
 
 }  // namespace
 
-Items roll_up(const Items& fine) {
+Items roll_up(const Items& fine, const Store& store) {
   // Group by every dimension except org and family (and direct, which only the families view reads), numbering groups
   // in order of first appearance so the result does not depend on hashing.
   auto bound = [](const auto& v) { return v.empty() ? 1ull : std::uint64_t(*std::max_element(v.begin(), v.end())) + 1; };
@@ -94,16 +94,17 @@ Items roll_up(const Items& fine) {
   for (auto m : fine.created_month)
     if (m != kUnknownMonth) max_month = std::max(max_month, m);
   for (auto m : fine.dl_month) max_month = std::max(max_month, m);
-  for (auto m : fine.sized_month) max_month = std::max(max_month, m);
+  for (auto m : store.series_month) max_month = std::max(max_month, m);
   const std::uint32_t unknown_slot = std::uint32_t(max_month) + 1;  // kUnknownMonth sorts last, as in group_rows
   DenseSum<CreatedSum> created(unknown_slot + 1);
   DenseSum<std::uint64_t> dl(std::size_t(max_month) + 1);
   Month sized_first = max_month;
-  for (auto m : fine.sized_month) sized_first = std::min(sized_first, m);
+  for (auto m : store.series_month) sized_first = std::min(sized_first, m);
   const std::uint32_t bins = 1024;  // param_bin of any 64-bit count
   DenseSum<SizedSum> sized(std::size_t(max_month - sized_first + 1) * bins);
 
   Items out;
+  out.has_sized = true;
   out.created_start.push_back(0);
   out.dl_start.push_back(0);
   out.sized_start.push_back(0);
@@ -130,11 +131,12 @@ Items roll_up(const Items& fine) {
         c.likes += fine.created_likes[e];
       }
       for (std::uint32_t e = fine.dl_start[i]; e < fine.dl_start[i + 1]; ++e) dl.at(fine.dl_month[e]) += fine.dl_sum[e];
-      for (std::uint32_t e = fine.sized_start[i]; e < fine.sized_start[i + 1]; ++e) {
-        SizedSum& z = sized.at(std::uint32_t(fine.sized_month[e] - sized_first) * bins + fine.sized_bin[e]);
-        z.dl += fine.sized_dl[e];
-        z.weighted += fine.sized_weighted[e];
-      }
+      for (std::uint32_t r = fine.first_row[i]; r < fine.first_row[i + 1]; ++r)
+        each_sized_download(store, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
+          SizedSum& z = sized.at(std::uint32_t(m - sized_first) * bins + std::uint32_t(bin));
+          z.dl += d;
+          z.weighted += w;
+        });
     }
     created.drain([&](std::uint32_t m, const CreatedSum& c) {
       out.created_month.push_back(m == unknown_slot ? kUnknownMonth : Month(m));

@@ -8,6 +8,7 @@ namespace hubreport {
 
 // Items merged across org, family and depth (org becomes kFoldedOrg, family 0, direct 0; first_row is empty):
 // the sums are the same, so every view that ignores those dimensions gives the same slice from either table.
-Items roll_up(const Items& fine);
+// `fine` is the engine's main table (items over consecutive rows of `s`): the sized entries come from those rows.
+Items roll_up(const Items& fine, const Store& s);
 
 }  // namespace hubreport

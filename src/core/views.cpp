@@ -446,15 +446,20 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
       std::size_t b = it.size[i];
       c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * buckets + b] += n; });
       c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * buckets + b] += d; });
-      for (std::uint32_t k = it.sized_start[i]; k < it.sized_start[i + 1]; ++k) {
-        Month m = it.sized_month[k];
-        if (m < f.lo || m > f.hi) continue;
+      auto add_sized = [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
+        if (m < f.lo || m > f.hi) return;
         std::size_t sl = c.slot(m);
-        known[sl] += it.sized_dl[k];
-        weighted[sl] += it.sized_weighted[k];
+        known[sl] += d;
+        weighted[sl] += w;
         auto& h = hist[sl];
         if (h.empty()) h.assign(64 * 16, 0);
-        h[it.sized_bin[k]] += it.sized_dl[k];
+        h[bin] += d;
+      };
+      if (it.has_sized) {
+        for (std::uint32_t k = it.sized_start[i]; k < it.sized_start[i + 1]; ++k)
+          add_sized(it.sized_month[k], it.sized_bin[k], it.sized_dl[k], it.sized_weighted[k]);
+      } else {  // the main table: from the item's rows
+        for (std::uint32_t r = it.first_row[i]; r < it.first_row[i + 1]; ++r) each_sized_download(s, r, add_sized);
       }
     }
     Slice out{"sizes", {"month", "size", "repos", "downloads", "mean_params", "median_params"}, {}};

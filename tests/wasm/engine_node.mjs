@@ -30,6 +30,8 @@ export async function loadEngine(moduleDir) {
   return {
     call,
     part,
+    // Bytes of wasm memory (it grows, never shrinks: the peak of the engine's heap so far).
+    heapBytes: () => M.HEAPU8.length,
     async open(snapshotDir) {
       const manifestText = fs.readFileSync(path.join(snapshotDir, 'manifest.json'), 'utf8');
       const manifest = JSON.parse(manifestText);
