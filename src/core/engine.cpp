@@ -20,6 +20,8 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_, false);
   coarse_ = roll_up(items_, s);
+  for (std::uint32_t i = 0; i < items_.count(); ++i)
+    if (items_.family[i]) family_items_.push_back(i);
   created_known_.assign(items_.created_month.size(), 0);
   created_lifetime_.assign(items_.created_month.size(), 0);
   for (std::uint32_t r = 0; r < s.rows(); ++r) {

@@ -77,6 +77,8 @@ class Engine {
   const Items& items() const { return items_; }
   const Items* items_table() const { return &items_; }
   const std::vector<std::uint32_t>& created_known() const { return created_known_; }
+  const std::vector<std::uint32_t>& family_items() const { return family_items_; }
+  bool fast_paths() const { return fast_paths_; }
   const std::vector<std::uint64_t>& created_lifetime() const { return created_lifetime_; }
 
   Result<Slice> view(const ViewState& state, std::string_view name);
@@ -112,6 +114,7 @@ class Engine {
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
   std::vector<std::uint32_t> created_known_;
   std::vector<std::uint64_t> created_lifetime_;
+  std::vector<std::uint32_t> family_items_;      // items of items_ in a family: all the families view can count
   std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
   std::array<Posting, kDimCount> postings_;

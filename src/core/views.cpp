@@ -71,10 +71,10 @@ struct Ctx {
   }
   template <class F>  // f(month, downloads) for the item's downloads in the window
   void each_download(std::size_t i, F fn) const {
-    for (std::uint32_t k = it.dl_start[i]; k < it.dl_start[i + 1]; ++k) {
-      Month m = it.dl_month[k];
-      if (m >= f.lo && m <= f.hi) fn(m, it.dl_sum[k]);
-    }
+    std::uint32_t k = it.dl_start[i], end = it.dl_start[i + 1];
+    if (f.lo > 0)  // months are ascending within an item: skip to the window's start
+      k = std::uint32_t(std::lower_bound(it.dl_month.begin() + k, it.dl_month.begin() + end, f.lo) - it.dl_month.begin());
+    for (; k < end && it.dl_month[k] <= f.hi; ++k) fn(it.dl_month[k], it.dl_sum[k]);
   }
   std::size_t months() const { return f.hi >= f.axis_first ? std::size_t(f.hi - f.axis_first + 1) : 0; }
   // Axis slot of a month; months before the axis start (only when no window) and unknown dates go to the extra slot.
@@ -206,17 +206,37 @@ const Concentration& concentration(const Ctx& c) {
   std::uint64_t cumulative = 0;
   std::sort(tops.begin(), tops.end());
   std::vector<double> top_share_at_fraction(lorenz_at.size(), 0);
+  // The rank at which record() next has something to do, so the walk tests one integer per model.
+  std::size_t next_mark = 0;
   auto record = [&] {
     double sh = out.total ? double(cumulative) / double(out.total) : 0;
     while (next_top < tops.size() && rank >= tops[next_top]) out.top.emplace_back(tops[next_top++], sh);
     while (next_lorenz < lorenz_at.size() && double(rank) >= lorenz_at[next_lorenz] * double(out.models))
       top_share_at_fraction[next_lorenz++] = sh;
+    next_mark = ~std::size_t(0);
+    if (next_top < tops.size()) next_mark = tops[next_top];
+    if (next_lorenz < lorenz_at.size()) {
+      auto at = std::size_t(std::ceil(lorenz_at[next_lorenz] * double(out.models)));
+      while (at > rank + 1 && double(at - 1) >= lorenz_at[next_lorenz] * double(out.models)) --at;  // rounding
+      next_mark = std::min(next_mark, std::max(at, rank + 1));
+    }
   };
   record();
+  std::uint64_t next_under = unders_left ? unders[unders_left - 1] : 0;
+  // The hottest loop of a filter change: locals keep the compiler from reloading the filter state per model.
+  const std::uint16_t* mask = c.p.mask.data();
+  const auto others = std::uint16_t(~c.own);
+  const bool windowed = c.f.windowed;
+  const Month lo = c.f.lo, hi = c.f.hi;
   for (const LifetimeEntry& e : walk) {
-    if (!c.passes(e.item) || !c.counted(e.created)) continue;
+    if (mask[e.item] & others) continue;
+    Month m = e.created;
+    if (windowed ? (m == kUnknownMonth || m < lo || m > hi) : (m != kUnknownMonth && m > hi)) continue;
     std::uint64_t d = e.lifetime;
-    while (unders_left && d < unders[unders_left - 1]) at_least[--unders_left] = rank;
+    if (d < next_under) {
+      while (unders_left && d < unders[unders_left - 1]) at_least[--unders_left] = rank;
+      next_under = unders_left ? unders[unders_left - 1] : 0;
+    }
     if (d == 0) {
       // The rest download nothing (the walk is in descending order): every later share equals the current one.
       rank = out.models;
@@ -225,7 +245,7 @@ const Concentration& concentration(const Ctx& c) {
     }
     ++rank;
     cumulative += d;
-    record();
+    if (rank >= next_mark) record();
   }
   std::vector<std::uint64_t> below(unders.size());
   for (std::size_t u = 0; u < unders.size(); ++u) below[u] = out.models - at_least[u];
@@ -365,7 +385,10 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
   if (name == "families") {
     // Rank families by their derivatives (models with a base model) created in the window.
     std::vector<std::uint64_t> derivatives(s.families.size(), 0);
-    for (std::size_t i : c.items())
+    // Only items in a family count here: with no narrower candidate list, walk just those.
+    const bool family_list = c.scan_all && c.p.items == c.e.items_table() && c.e.fast_paths();
+    ItemRange scan = family_list ? ItemRange{c.e.family_items().data(), c.e.family_items().size()} : c.items();
+    for (std::size_t i : scan)
       if (it.family[i] && it.relation[i] && c.passes(i))
         c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { derivatives[it.family[i]] += n; });
     std::vector<std::uint32_t> order;
@@ -378,7 +401,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     std::size_t slots = c.months() + 1;
     const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
     std::vector<std::uint64_t> n(order.size() * slots * cols, 0);
-    for (std::size_t i : c.items()) {
+    for (std::size_t i : scan) {
       std::int32_t fam = rank[it.family[i]];
       if (fam < 0 || !c.passes(i)) continue;
       c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
