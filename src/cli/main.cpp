@@ -22,6 +22,7 @@ const char* kUsage =
     "  synth      write a seeded synthetic Hub (Hub API JSON lines)\n"
     "  calibrate  compare a snapshot with the report's published figures\n"
     "  index      write snapshots/index.json for a site\n"
+    "  export     write a snapshot as flat binary columns (for benchmarks)\n"
     "\n"
     "'hubreport COMMAND --help' describes each command.\n";
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   if (command == "synth") return cmd_synth(args);
   if (command == "calibrate") return cmd_calibrate(args);
   if (command == "index") return cmd_index(args);
+  if (command == "export") return cmd_export(args);
   std::fprintf(stderr, "hubreport: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }
