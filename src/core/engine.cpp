@@ -17,6 +17,21 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   kept_ = kept_authors(s, author_downloads_, kept_per_measure);
   for (std::size_t a = 0; a < kept_.size(); ++a)
     if (!kept_[a]) folded_max_downloads_ = std::max(folded_max_downloads_, author_downloads_[a]);
+  folded_row_start_.assign(s.authors.size() + 1, 0);
+  for (std::uint32_t r = 0; r < s.rows(); ++r)
+    if (!kept_[s.author[r]]) ++folded_row_start_[s.author[r] + 1];
+  for (std::size_t a = 0; a < s.authors.size(); ++a) {
+    if (folded_row_start_[a + 1]) folded_order_.push_back(std::uint32_t(a));
+    folded_row_start_[a + 1] += folded_row_start_[a];
+  }
+  folded_rows_.resize(folded_row_start_.back());
+  {
+    std::vector<std::uint32_t> at(folded_row_start_.begin(), folded_row_start_.end() - 1);
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (!kept_[s.author[r]]) folded_rows_[at[s.author[r]]++] = r;
+  }
+  std::stable_sort(folded_order_.begin(), folded_order_.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return author_downloads_[x] > author_downloads_[y]; });
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_, false);
   coarse_ = roll_up(items_, s);

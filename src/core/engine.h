@@ -124,6 +124,8 @@ class Engine {
   bool use_postings_ = true, fast_paths_ = true, caching_ = true;
   std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
+  std::vector<std::uint32_t> folded_order_;      // folded authors with repositories, most downloaded first
+  std::vector<std::uint32_t> folded_row_start_, folded_rows_;  // rows of each folded author (empty for kept ones)
   Month data_first_ = 0;                         // earliest creation or download month
 };
 

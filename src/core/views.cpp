@@ -554,13 +554,13 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
       else if (m >= prev_lo) a.prev12 += n;
     }
   };
-  std::vector<std::uint32_t> folded_items;
+  bool any_folded = false;
   // With no window every download up to the snapshot month counts: the per-item totals answer it.
   const bool whole_history = &it == &items_ && !f.windowed && f.hi == store_.info.month;
   for (std::size_t i : c.items()) {
     if (!c.passes(i)) continue;
     if (it.org[i] == kFoldedOrg) {
-      folded_items.push_back(std::uint32_t(i));
+      any_folded = true;
       continue;
     }
     Agg& a = agg(it.org[i]);
@@ -586,16 +586,24 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   auto top = top50();
   // A folded author can enter only if the 50th place has fewer downloads than the most any folded author ever had
   // (ties go to more repositories, which a folded author may also have).
-  bool folded_may_enter = !folded_items.empty() && (top.size() < 50 || top.back().second.downloads <= folded_max_downloads_);
+  bool folded_may_enter = any_folded && (top.size() < 50 || top.back().second.downloads <= folded_max_downloads_);
   if (folded_may_enter) {
-    for (auto i : folded_items)
-      for (std::uint32_t r = items_.first_row[i]; r < items_.first_row[i + 1]; ++r) {
-        Agg& a = agg(s.author[r]);
+    // Folded authors, most downloaded (over all time) first: once one has fewer downloads than the 50th place, so
+    // do all the rest, in any window.
+    const bool full = top.size() == 50;
+    const std::uint64_t bar = full ? top.back().second.downloads : 0;
+    for (std::uint32_t author : folded_order_) {
+      if (full && author_downloads_[author] < bar) break;
+      for (std::uint32_t k = folded_row_start_[author]; k < folded_row_start_[author + 1]; ++k) {
+        std::uint32_t r = folded_rows_[k];
+        if (!c.passes(row_item_[r])) continue;
+        Agg& a = agg(author);
         std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
         add_created(a, s.created[r], 1, likes);
-        for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k)
-          if (s.series_month[k] >= f.lo && s.series_month[k] <= f.hi) a.downloads += s.series_downloads[k];
+        for (std::uint32_t e = s.series_start[r]; e < s.series_start[r + 1]; ++e)
+          if (s.series_month[e] >= f.lo && s.series_month[e] <= f.hi) a.downloads += s.series_downloads[e];
       }
+    }
     top = top50();
   }
   Slice out{"orgs", {"org", "country", "sector", "repos", "downloads", "likes", "repos_prev12", "repos_last12", "yoy_growth"}, {}};
