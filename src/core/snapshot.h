@@ -13,7 +13,7 @@
 
 namespace hubreport {
 
-constexpr int kSnapshotVersion = 1;
+constexpr int kSnapshotVersion = 2;  // 2: lifetime downloads stored as what they add to the series
 constexpr std::size_t kRowsPerGroup = 65536;
 
 struct SnapshotPart {

@@ -242,7 +242,8 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     auto& counts = L.group_counts[index];
     auto& months_raw = L.group_months[index];
     auto& downloads = L.group_downloads[index];
-    std::vector<std::int64_t> deltas(n);
+    std::vector<std::int64_t> deltas(n), extra;
+    std::vector<std::uint8_t> known;
     for (auto field : obj) {
       std::string_view key;
       sj::value v;
@@ -273,12 +274,17 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       }
       else if (key == "downloads30") err = read_ints(v, &s.downloads30[r0], n, "downloads30", count_or_unknown);
       else if (key == "likes") err = read_ints(v, &s.likes[r0], n, "likes", count_or_unknown);
-      else if (key == "downloads_all")
-        err = read_ints(v, &s.downloads_all[r0], n, "downloads_all", [](std::int64_t x, std::uint64_t& o) {
-          if (x < -1) return false;
-          o = x < 0 ? kUnknownTotal : std::uint64_t(x);
+      else if (key == "downloads_all_known") {
+        known.resize(n);
+        err = read_ints(v, known.data(), n, "downloads_all_known", [](std::int64_t x, std::uint8_t& o) {
+          if (x != 0 && x != 1) return false;
+          o = std::uint8_t(x);
           return true;
         });
+      } else if (key == "downloads_all_extra") {
+        extra.resize(n);
+        err = read_ints(v, extra.data(), n, "downloads_all_extra", any);
+      }
       else if (key == "task") err = read_ints(v, &s.task[r0], n, "task", plain<std::uint16_t>);
       else if (key == "library") err = read_ints(v, &s.library[r0], n, "library", plain<std::uint16_t>);
       else if (key == "license") err = read_ints(v, &s.license[r0], n, "license", plain<std::uint16_t>);
@@ -316,7 +322,21 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       }
       if (!err.empty()) return bad(err);
     }
-    if (seen != 19) return bad("missing a column (a row group needs all 19 fields, created before series_month)");
+    if (seen != 20) return bad("missing a column (a row group needs all 20 fields, created before series_month)");
+    // Lifetime downloads: the series' sum plus what the group adds to it.
+    for (std::size_t i = 0, k = 0; i < n; ++i) {
+      std::uint64_t series = 0;
+      for (std::uint32_t j = 0; j < counts[i]; ++j) series += downloads[k++];
+      if (!known[i]) {
+        if (extra[i] != 0) return bad("column 'downloads_all_extra' has a value for an unknown total");
+        s.downloads_all[r0 + i] = kUnknownTotal;
+        continue;
+      }
+      if (extra[i] < 0 && std::uint64_t(0) - std::uint64_t(extra[i]) > series) return bad("column 'downloads_all_extra' holds an out-of-range value");
+      std::uint64_t all = series + std::uint64_t(extra[i]);
+      if (all >= (std::uint64_t(1) << 62)) return bad("column 'downloads_all_extra' holds an out-of-range value");
+      s.downloads_all[r0 + i] = all;
+    }
   }
   if (!doc.is_alive() || !doc.at_end()) return bad("trailing text after the JSON object");
   L.received[index] = 1;

@@ -95,8 +95,17 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
       return std::int64_t(s.author[at(i)]) - (i ? std::int64_t(s.author[at(i) - 1]) : 0);
     });
     append_ints(t, "downloads30", n, [&](std::size_t i) { return unknown_or(s.downloads30[at(i)], kUnknownCount); });
-    append_ints(t, "downloads_all", n, [&](std::size_t i) { return unknown_or(s.downloads_all[at(i)], kUnknownTotal); });
     append_ints(t, "likes", n, [&](std::size_t i) { return unknown_or(s.likes[at(i)], kUnknownCount); });
+    // Lifetime downloads as what they add to the monthly series (often nothing): the series already carries most of
+    // them, and a column of zeros costs almost no bytes.
+    append_ints(t, "downloads_all_known", n, [&](std::size_t i) { return std::int64_t(s.downloads_all[at(i)] != kUnknownTotal); });
+    append_ints(t, "downloads_all_extra", n, [&](std::size_t i) {
+      std::uint64_t all = s.downloads_all[at(i)];
+      if (all == kUnknownTotal) return std::int64_t(0);
+      std::uint64_t series = 0;
+      for (std::uint32_t k = s.series_start[at(i)]; k < s.series_start[at(i) + 1]; ++k) series += s.series_downloads[k];
+      return std::int64_t(all) - std::int64_t(series);
+    });
     append_ints(t, "task", n, [&](std::size_t i) { return std::int64_t(s.task[at(i)]); });
     append_ints(t, "library", n, [&](std::size_t i) { return std::int64_t(s.library[at(i)]); });
     append_ints(t, "license", n, [&](std::size_t i) { return std::int64_t(s.license[at(i)]); });

@@ -74,7 +74,7 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
 
   SECTION("wrong format version") {
     std::string m = p.manifest;
-    replace(m, "\"version\": 1", "\"version\": 7");
+    replace(m, "\"version\": 2", "\"version\": 7");
     CHECK(load(m, texts).find("format version 7 is not supported") != std::string::npos);
   }
   SECTION("not a manifest") { CHECK(load("<html>404</html>", texts).find("manifest") != std::string::npos); }
@@ -119,13 +119,13 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     Engine engine = small_engine();
     auto parts = encode_snapshot(engine.store(), 4);
     for (auto& part : parts) part.sha256 = std::string(64, '0');
-    auto damage = [&](const std::string& column) {
+    auto damage = [&](const std::string& column, const std::string& name = "sdk") {
       auto copy = parts;
       std::string& g = copy[1].text;
-      auto at = g.find("\"sdk\":");
+      auto at = g.find("\"" + name + "\":");
       REQUIRE(at != std::string::npos);
       auto end = g.find(g[g.find_first_of("[{", at)] == '{' ? "]}" : "]", at);
-      g.replace(at, end + (g[end + 1] == '}' ? 2 : 1) - at, "\"sdk\":" + column);
+      g.replace(at, end + (g[end + 1] == '}' ? 2 : 1) - at, "\"" + name + "\":" + column);
       std::vector<std::string> t;
       for (auto& part : copy) t.push_back(part.text);
       return load(encode_manifest(engine.store(), copy), t);  // sizes in the manifest follow the damage
@@ -136,6 +136,12 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK(damage("{\"runs\":[0,3]}").find("has 3 values, expected 4") != std::string::npos);
     CHECK(damage("[0,0,0,0]").empty());
     CHECK(damage("{\"runs\":[0,4]}").empty());
+    // Lifetime downloads are the series' sum plus the extra column: never below zero, nothing for unknown totals.
+    std::string below = damage("{\"runs\":[-9000000000,4]}", "downloads_all_extra");
+    INFO(below);
+    CHECK((below.find("'downloads_all_extra' holds an out-of-range") != std::string::npos ||
+           below.find("'downloads_all_extra' has a value for an unknown total") != std::string::npos));
+    CHECK(damage("{\"runs\":[2,4]}", "downloads_all_known").find("out-of-range") != std::string::npos);
   }
   SECTION("unsafe file names in the manifest") {
     std::string m = p.manifest;
