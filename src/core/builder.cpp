@@ -26,6 +26,28 @@ bool is_valid_date(std::string_view d) {
 
 namespace {
 
+// Families in alphabetical order (index 0 keeps its special meaning): neighbouring names share prefixes, which
+// compresses the dictionary by a quarter. (Authors keep their order of first appearance: sorting them too shrank the
+// dictionary but grew the delta-coded author column by more.)
+void sort_names(Store& s) {
+  auto order_of = [](const std::vector<std::string>& names) {
+    std::vector<std::uint32_t> order(names.size());
+    std::iota(order.begin(), order.end(), 0u);
+    if (names.size() > 1)
+      std::sort(order.begin() + 1, order.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
+    std::vector<std::uint32_t> new_index(names.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) new_index[order[k]] = k;
+    return std::make_pair(order, new_index);
+  };
+  auto reorder = [](auto& v, const std::vector<std::uint32_t>& order) {
+    auto copy = v;
+    for (std::size_t k = 0; k < order.size(); ++k) v[k] = std::move(copy[order[k]]);
+  };
+  auto [families, family_index] = order_of(s.families);
+  reorder(s.families, families);
+  for (auto& f : s.family) f = family_index[f];
+}
+
 class Interner {
  public:
   explicit Interner(std::string first) { intern(first); }
@@ -352,6 +374,7 @@ Result<Store> Builder::finish() {
     s.series_start.push_back(std::uint32_t(s.series_month.size()));
   }
   s.info.series_first = first_series;
+  sort_names(s);
   s.derive_row_fields();
   std::string err = s.validate();
   if (!err.empty()) return R::failure("internal error: built store is inconsistent: " + err);
