@@ -34,7 +34,8 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
                    [&](std::uint32_t x, std::uint32_t y) { return author_downloads_[x] > author_downloads_[y]; });
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_, false);
-  coarse_ = roll_up(items_, s);
+  std::vector<std::uint32_t> rolled_up_of;
+  coarse_ = roll_up(items_, s, &rolled_up_of);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i]) family_items_.push_back(i);
   created_known_.assign(items_.created_month.size(), 0);
@@ -80,6 +81,8 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     std::stable_sort(by_lifetime_.begin(), by_lifetime_.end(),
                      [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
   }
+  by_lifetime_rolled_.reserve(by_lifetime_.size());
+  for (const LifetimeEntry& e : by_lifetime_) by_lifetime_rolled_.push_back(rolled_up_of[e.item]);
   // Postings: a counting sort of the items by each dimension's value.
   const Items& it = items_;
   auto post = [&](Dim d, std::size_t values, auto value_of) {

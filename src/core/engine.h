@@ -78,6 +78,10 @@ class Engine {
   const Items* items_table() const { return &items_; }
   const std::vector<std::uint32_t>& created_known() const { return created_known_; }
   const std::vector<std::uint32_t>& family_items() const { return family_items_; }
+  // The rolled-up item of each model in by_lifetime order: the concentration walk's filter test when the state
+  // can use the rolled-up table (a small mask that stays in cache).
+  const std::vector<std::uint32_t>& by_lifetime_rolled() const { return by_lifetime_rolled_; }
+  const std::vector<LifetimeEntry>* by_lifetime_list() const { return &by_lifetime_; }
   bool fast_paths() const { return fast_paths_; }
   const std::vector<std::uint64_t>& created_lifetime() const { return created_lifetime_; }
 
@@ -117,6 +121,7 @@ class Engine {
   std::vector<std::uint32_t> family_items_;      // items of items_ in a family: all the families view can count
   std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
+  std::vector<std::uint32_t> by_lifetime_rolled_;
   std::array<Posting, kDimCount> postings_;
   // Slices of views that no filter of their state touches, by view and time window: after one filter click only
   // the views it filters are recomputed.

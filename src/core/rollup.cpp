@@ -38,7 +38,7 @@ struct SizedSum {
 
 }  // namespace
 
-Items roll_up(const Items& fine, const Store& store) {
+Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>* rolled_up_of) {
   // Group by every dimension except org and family (and direct, which only the families view reads), numbering groups
   // in order of first appearance so the result does not depend on hashing.
   auto bound = [](const auto& v) { return v.empty() ? 1ull : std::uint64_t(*std::max_element(v.begin(), v.end())) + 1; };
@@ -80,6 +80,7 @@ Items roll_up(const Items& fine, const Store& store) {
     if (fresh) first_item.push_back(std::uint32_t(i));
     group[i] = id;
   }
+  if (rolled_up_of) *rolled_up_of = group;
   // Fine items by group (a counting sort), so each group's entries are merged in one go.
   std::size_t n = first_item.size();
   std::vector<std::uint32_t> start(n + 1, 0), members(fine.count());

@@ -9,6 +9,7 @@ namespace hubreport {
 // Items merged across org, family and depth (org becomes kFoldedOrg, family 0, direct 0; first_row is empty):
 // the sums are the same, so every view that ignores those dimensions gives the same slice from either table.
 // `fine` is the engine's main table (items over consecutive rows of `s`): the sized entries come from those rows.
-Items roll_up(const Items& fine, const Store& s);
+// rolled_up_of, when given, receives the rolled-up item of each fine item.
+Items roll_up(const Items& fine, const Store& s, std::vector<std::uint32_t>* rolled_up_of = nullptr);
 
 }  // namespace hubreport

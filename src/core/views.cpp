@@ -224,12 +224,16 @@ const Concentration& concentration(const Ctx& c) {
   record();
   std::uint64_t next_under = unders_left ? unders[unders_left - 1] : 0;
   // The hottest loop of a filter change: locals keep the compiler from reloading the filter state per model.
-  const std::uint16_t* mask = c.p.mask.data();
+  // With the rolled-up table in use (no org or family filter), a model passes when its rolled-up item does.
+  const bool rolled = walk_list == c.e.by_lifetime_list() && c.f.coarse.items && c.p.items == c.e.items_table();
+  const std::uint16_t* mask = rolled ? c.f.coarse.mask.data() : c.p.mask.data();
+  const std::uint32_t* rolled_item = c.e.by_lifetime_rolled().data();
   const auto others = std::uint16_t(~c.own);
   const bool windowed = c.f.windowed;
   const Month lo = c.f.lo, hi = c.f.hi;
-  for (const LifetimeEntry& e : walk) {
-    if (mask[e.item] & others) continue;
+  for (std::size_t j = 0; j < walk.size(); ++j) {
+    if (mask[rolled ? rolled_item[j] : walk[j].item] & others) continue;
+    const LifetimeEntry& e = walk[j];
     Month m = e.created;
     if (windowed ? (m == kUnknownMonth || m < lo || m > hi) : (m != kUnknownMonth && m > hi)) continue;
     std::uint64_t d = e.lifetime;
