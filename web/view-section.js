@@ -64,8 +64,13 @@ export class ViewSection {
       tab.tabIndex = on ? 0 : -1;
       this.panels[name].hidden = !on;
     }
-    if (which === 'table') this.renderTable();
-    else this.chart?.resize();
+    if (which === 'table') {
+      this.hooks.onShow?.(this); // a stale view is brought up to date before its numbers are shown
+      this.renderTable();
+    } else {
+      this.hooks.onShow?.(this);
+      this.chart?.resize();
+    }
   }
 
   renderTable() {
@@ -97,12 +102,14 @@ export class ViewSection {
       this.el.dataset.drawn = 'error';
       return;
     }
-    this.chartBox.style.height = `${Math.round(this.built.height)}px`;
+    const height = `${Math.round(this.built.height)}px`;
+    if (this.chartBox.style.height !== height) this.chartBox.style.height = height;
     if (!this.chart) {
       this.chart = echarts.init(this.chartBox, null, { renderer: 'canvas' });
       this.chart.on('click', (p) => this.onChartClick(p));
       this.chart.on('legendselectchanged', (p) => this.onLegend(p));
-    } else {
+    } else if (this.chartBox.clientWidth > 0 && this.chart.getWidth() !== this.chartBox.clientWidth || this.chart.getHeight() !== this.chartBox.clientHeight) {
+      // Only when the box changed: a resize re-renders the old option, which setOption then replaces anyway.
       this.chart.resize();
     }
     if (ctx.animate === false) this.built.option.animation = false;
