@@ -1,6 +1,6 @@
 // Page controller: loads the snapshot through the engine worker, keeps the URL and the views in step,
 // and wires filters, cross-filter clicks, history, export and embed mode.
-import { EngineClient } from './engine-client.js';
+import * as early from './early.js';
 import * as S from './state.js';
 import { h, $, clear, announce } from './dom.js';
 import { showError, showBadLink } from './errors.js';
@@ -87,12 +87,8 @@ async function boot() {
   let opened;
   let ui;
   try {
-    app.engine = new EngineClient(new URL('worker.js', import.meta.url));
-    [opened, ui] = await Promise.all([
-      app.engine.open({ engineUrl: new URL('hubreport.js', import.meta.url).href,
-        snapshotsUrl: new URL('snapshots/', document.baseURI).href, wanted }),
-      Promise.all([import('./view-section.js'), import('./export.js')]),
-    ]);
+    app.engine = early.engine; // started by early.js, before this module's imports had loaded
+    [opened, ui] = await Promise.all([early.opened, Promise.all([import('./view-section.js'), import('./export.js')])]);
   } catch (err) {
     fatal(err.kind ? err : { kind: 'engine', message: String(err.message || err) });
     return;
@@ -126,7 +122,8 @@ async function boot() {
 
   // The default view is precomputed in the snapshot (role "views", answering manifest.default_state): draw it
   // from that file at once and load the engine behind it. Filters used before the engine is ready wait for it.
-  const precomputed = !app.embed && manifest.default_state === link.canonical
+  // An embed of the default view uses it too (embedding does not change the numbers; `embed` is printed last).
+  const precomputed = S.withKey(link.canonical, 'embed', null) === manifest.default_state
     && manifest.files.some((f) => f.role === 'views');
   let loading;
   if (precomputed) {
@@ -138,8 +135,6 @@ async function boot() {
       return;
     }
     performance.mark('hubreport:precomputed');
-    loading = app.engine.load(loadProgress);
-    loading.catch(() => {});
     $('#loading').hidden = true;
     show(link.canonical, pre.data);
     // Visible from here: the views on screen are drawn first, the rest follow (every view before `open`).
@@ -147,6 +142,8 @@ async function boot() {
     await drawAll({ all: true });
     root.dataset.drawn = 'precomputed-all'; // test hook: every view is drawn, the engine may still be loading
     performance.measure('hubreport:open', { start: 0, end: performance.now() });
+    // Then the engine, in the background (its worker would otherwise compete with these draws for the CPU).
+    loading = app.engine.load(loadProgress);
   } else {
     loading = app.engine.load(showProgress);
   }
@@ -363,16 +360,11 @@ async function drawAll({ all = false } = {}) {
   for (const s of app.sections) if (isStale(s)) s.el.dataset.stale = 'true';
   updateRange();
   if (!all) { scheduleStale(); return; }
-  // The rest in slices of about 50 ms, yielding in between so a click or a scroll is never held up.
-  let slice0 = performance.now();
-  for (const s of byDistance()) {
-    if (performance.now() - slice0 > 50) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (gen !== app.drawGen) return;
-      slice0 = performance.now();
-    }
-    if (isStale(s)) drawSection(s, { animate: false });
-  }
+  // The rest once the visible ones are on screen, in one go: yielding between views lets the browser lay out and
+  // paint the page each time, which at open costs more than the views themselves.
+  await nextFrame();
+  if (gen !== app.drawGen) return;
+  for (const s of byDistance()) if (isStale(s)) drawSection(s, { animate: false });
 }
 
 /** Stale sections, nearest to the viewport first. */

@@ -213,14 +213,23 @@ async function open({ engineUrl, snapshotsUrl, wanted }) {
   const manifest = await fetchJson(new URL('manifest.json', base), `manifest of snapshot ${id}`);
   checkManifest(manifest.json, base);
   opened = { id, base, manifest };
+  // The views file is small: fetch it now, while the page asks whether the link is the default state.
+  if (manifest.json.files.some((f) => f.role === 'views')) {
+    opened.views = readViews();
+    opened.views.catch(() => {}); // reported when (if) the page asks for it
+  }
   return { id, index: index.json, manifest: manifest.json };
+}
+
+async function defaultViews() {
+  if (!opened.views) throw new LoadError('request', 'This snapshot has no precomputed views.');
+  return opened.views;
 }
 
 /** The precomputed `views` answer for the manifest's default_state (role "views"): downloaded, size- and
  *  hash-checked and gunzipped like every snapshot file, then parsed here so the page only draws. */
-async function defaultViews() {
+async function readViews() {
   const file = opened.manifest.json.files.find((f) => f.role === 'views');
-  if (!file) throw new LoadError('request', 'This snapshot has no precomputed views.');
   const t0 = performance.now();
   const got = await download(file, new URL(file.path, opened.base), undefined, () => {});
   if (!got.unpacked && await sha256Hex(got.bytes) !== String(file.sha256).toLowerCase()) {
