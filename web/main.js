@@ -283,6 +283,8 @@ async function applyQuery(next, { push = true, t0 = performance.now() } = {}) {
   if (app.target === next) app.target = canonical; // the canonical form is what later changes build on
   if (push && canonical === app.query) { if (app.target === canonical) app.target = null; app.filters?.sync(app.state); return; }
   if (push) history.pushState(null, '', urlFor(canonical));
+  // While the engine still loads, the controls show the change at once (the charts follow when it is ready).
+  if (!app.engine.loaded) showControls(S.read(canonical));
   await render(canonical, { t0, e0 });
 }
 
@@ -331,11 +333,17 @@ function show(query, data) {
   app.state = S.read(query);
   app.slices = data;
   // Controls first: they answer the click at once, while the charts redraw.
-  app.filters?.sync(app.state);
-  const n = renderChips($('#chips'), app.state, change);
-  $('#filter-count').textContent = n ? ` (${n})` : '';
+  showControls(app.state);
   const full = $('#open-full');
   if (full) full.href = urlFor(S.withKey(query, 'embed', null));
+}
+
+function showControls(state) {
+  app.filters?.sync(state);
+  const n = renderChips($('#chips'), state, change);
+  $('#filter-count').textContent = n ? ` (${n})` : '';
+  const growth = app.sections.find((x) => x.cumToggle);
+  growth?.cumToggle.setAttribute('aria-pressed', String(state.cum === '1'));
 }
 
 const onScreen = (s) => { const r = s.el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
