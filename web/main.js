@@ -237,7 +237,7 @@ function buildPage() {
   app.observer = new IntersectionObserver((entries) => {
     for (const e of entries) {
       const sec = e.isIntersecting && app.sections.find((x) => x.el === e.target);
-      if (sec && isStale(sec) && !app.busy) drawSection(sec);
+      if (sec && isStale(sec) && !app.busy) refresh(sec);
     }
   }, { rootMargin: '50% 0px' });
   for (const sec of app.sections) app.observer.observe(sec.el);
@@ -288,8 +288,9 @@ async function applyQuery(next, { push = true, t0 = performance.now() } = {}) {
   await render(canonical, { t0, e0 });
 }
 
-/** Asks the engine for every view of `query` and draws the ones the reader can see. Returns false if a newer
- *  request overtook it. `all` draws every view before resolving (the first open). */
+/** Asks the engine for the views of `query` the reader can see and draws them; the others are asked for and drawn
+ *  when they come near or the page is idle. `all` asks for and draws every view before resolving (the first open).
+ *  Returns false if a newer request overtook it. */
 async function render(query, { t0, e0 = performance.now(), all = false } = {}) {
   const seq = ++app.seq;
   root.setAttribute('aria-busy', 'true');
@@ -300,8 +301,14 @@ async function render(query, { t0, e0 = performance.now(), all = false } = {}) {
     if (app.embed) {
       const one = await app.engine.view(query, app.embed);
       result = { data: { [app.embed]: one.data }, engineMs: one.engineMs };
-    } else {
+    } else if (all || app.engine.loaded === false) {
       result = await app.engine.views(query);
+    } else {
+      // Only the views on screen: each view costs the engine its own scan, so this is most of an update's saving.
+      const names = app.sections.filter(onScreen).map((x) => x.view.name);
+      const answers = await Promise.all(names.map((n) => app.engine.view(query, n)));
+      result = { data: Object.fromEntries(names.map((n, i) => [n, answers[i].data])),
+        engineMs: answers.reduce((a, x) => a + x.engineMs, 0) };
     }
   } catch (err) {
     if (seq === app.seq) { root.removeAttribute('aria-busy'); app.busy = false; }
@@ -324,6 +331,32 @@ async function render(query, { t0, e0 = performance.now(), all = false } = {}) {
   if (t0 != null) performance.measure('hubreport:update', { start: t0, end: performance.now() });
   scheduleStale();
   return true;
+}
+
+/** The slice of view `name` for the current query: at hand, or asked of the engine (once). Resolves null if the
+ *  query changed meanwhile. */
+function sliceFor(name) {
+  if (app.slices[name]) return Promise.resolve(app.slices[name]);
+  const query = app.query;
+  const key = `${query}\n${name}`;
+  app.fetching ??= new Map();
+  if (!app.fetching.has(key)) {
+    app.fetching.set(key, app.engine.view(query, name).then(({ data }) => {
+      if (app.query === query) app.slices[name] = data;
+      return app.query === query ? data : null;
+    }).catch((err) => {
+      showError(alertEl(), err, { fatal: false });
+      return null;
+    }).finally(() => app.fetching.delete(key)));
+  }
+  return app.fetching.get(key);
+}
+
+/** Brings a stale section up to date: fetches its slice if needed, then draws it (if still stale and current). */
+async function refresh(s, opts) {
+  const gen = app.drawGen;
+  const slice = await sliceFor(s.view.name);
+  if (slice && gen === app.drawGen && isStale(s)) drawSection(s, opts);
 }
 
 /** Takes `data` (every view's slice) as the state of the page for `query`; drawing is separate. */
@@ -354,7 +387,7 @@ const isStale = (s) => s.drawnGen !== app.drawGen;
 /** Draws the sections on screen now and marks the others stale; `all` also draws those, yielding between them
  *  so input is never blocked. Resolves when done, or early if a newer draw took over. */
 async function drawAll({ all = false } = {}) {
-  if (!app.slices || !Object.keys(app.slices).length) return;
+  if (!app.query) return; // nothing shown yet (a resize before the first answer)
   app.drawGen = (app.drawGen ?? 0) + 1;
   const gen = app.drawGen;
   app.ctx = ctx();
@@ -362,7 +395,7 @@ async function drawAll({ all = false } = {}) {
   const t0 = performance.now();
   // The first draw of the page does not animate: the frames an entry animation costs delay every other view.
   const animate = !all;
-  const visible = app.sections.filter(onScreen);
+  const visible = app.sections.filter((x) => onScreen(x) && app.slices[x.view.name]);
   for (const s of visible) drawSection(s, { animate });
   performance.measure('hubreport:draw', { start: t0, end: performance.now() });
   for (const s of app.sections) if (isStale(s)) s.el.dataset.stale = 'true';
@@ -386,19 +419,20 @@ function scheduleStale() {
   if (app.idlePending || !app.sections.some(isStale)) return;
   app.idlePending = true;
   const idle = window.requestIdleCallback ?? ((cb) => setTimeout(() => cb({ timeRemaining: () => 50, didTimeout: false }), 50));
-  idle((deadline) => {
+  idle(async (deadline) => {
     app.idlePending = false;
     if (app.busy) return; // render() schedules again when it is done
     const next = byDistance()[0];
     if (!next) return;
-    if (deadline.timeRemaining() > 10 || deadline.didTimeout) drawSection(next);
+    if (!app.slices[next.view.name]) await sliceFor(next.view.name); // the engine works in its worker meanwhile
+    else if (deadline.timeRemaining() > 10 || deadline.didTimeout) drawSection(next);
     scheduleStale();
   }, { timeout: 1000 });
 }
 
 /** Before a view's table, PNG or embed code is shown: bring it up to date if it is stale. */
-function ensureFresh(s) {
-  if (isStale(s) && app.slices?.[s.view.name]) drawSection(s);
+async function ensureFresh(s) {
+  if (isStale(s) && app.slices && app.query) await refresh(s);
 }
 
 function updateRange() {
@@ -466,8 +500,8 @@ function fileName(section, ext) {
   return `hubreport-${section.view.name}-${app.loaded.id}.${ext}`;
 }
 
-function exportPng(section) {
-  ensureFresh(section);
+async function exportPng(section) {
+  await ensureFresh(section);
   const c = { ...ctx(), theme: exportTheme(app.theme) };
   const url = app.ui.pngOf(section.view, app.state, section.slice, c, {
     title: section.view.title, reading: section.reading.textContent, source: sourceLine(), filters: filterSummary(app.state) });
@@ -485,13 +519,13 @@ async function exportCsv(section) {
   }
 }
 
-function toggleEmbed(section, button) {
+async function toggleEmbed(section, button) {
   const box = section.embedBox;
   const open = box.hidden;
   box.hidden = !open;
   button.setAttribute('aria-expanded', String(open));
   if (!open) return;
-  ensureFresh(section);
+  await ensureFresh(section);
   const src = new URL(urlFor(S.withKey(app.query, 'embed', section.view.name)), location.href).href;
   const code = `<iframe src="${src.replace(/"/g, '&quot;')}" title="${section.view.title}: State of Open Source on Hugging Face" `
     + `width="100%" height="${Math.round(section.built?.height ?? 400) + 260}" loading="lazy" style="border:0"></iframe>`;

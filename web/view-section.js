@@ -57,20 +57,17 @@ export class ViewSection {
     }
   }
 
-  select(which) {
+  async select(which) {
     for (const [name, tab] of Object.entries(this.tabs)) {
       const on = name === which;
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
       this.panels[name].hidden = !on;
     }
-    if (which === 'table') {
-      this.hooks.onShow?.(this); // a stale view is brought up to date before its numbers are shown
-      this.renderTable();
-    } else {
-      this.hooks.onShow?.(this);
-      this.chart?.resize();
-    }
+    // A stale view is brought up to date (its slice asked of the engine if need be) before its numbers are shown.
+    await this.hooks.onShow?.(this);
+    if (which === 'table') this.renderTable();
+    else this.chart?.resize();
   }
 
   renderTable() {
