@@ -50,6 +50,30 @@ export const tests = {
     } finally { await t.done(); }
   },
 
+  async 'off-screen views go stale and are brought up to date before their table or PNG is shown'({ site }) {
+    const t = await open(site);
+    try {
+      // No idle time for this page: stale views stay stale until something needs them.
+      await t.page.evaluate(() => { window.requestIdleCallback = () => 0; });
+      await t.page.click('#filters button.toggle[data-value="industry"]');
+      await t.page.waitForFunction(() => location.search.includes('sector=industry'));
+      await t.page.waitForFunction(() => performance.getEntriesByName('hubreport:update').length > 0);
+      const q = await queryOf(t.page);
+      const stale = await t.page.$$eval('section[data-view][data-stale]', (s) => s.map((x) => x.dataset.view));
+      assert(stale.includes('sdks') && stale.includes('licenses'), `off-screen views not stale: ${stale}`);
+      assert(!stale.includes('headline'), 'the view on screen was left stale');
+      // The table of a stale view shows the current state's numbers.
+      await t.page.click('section[data-view=sdks] [role=tab]:has-text("Table")');
+      await t.page.waitForSelector('section[data-view=sdks] table');
+      assert(await t.page.getAttribute('section[data-view=sdks]', 'data-query') === q, 'sdks table from an old state');
+      // So does the PNG of another one.
+      const [png] = await Promise.all([t.page.waitForEvent('download'),
+        t.page.click('section[data-view=licenses] button:has-text("Download PNG")')]);
+      assert(png.suggestedFilename().endsWith('.png'), 'no PNG');
+      assert(await t.page.getAttribute('section[data-view=licenses]', 'data-query') === q, 'licenses PNG from an old state');
+    } finally { await t.done(); }
+  },
+
   async 'clicking a bar sets a filter for the other views'({ site }) {
     const t = await open(site);
     try {
