@@ -346,6 +346,7 @@ function sliceFor(name) {
       return app.query === query ? data : null;
     }).catch((err) => {
       showError(alertEl(), err, { fatal: false });
+      if (app.query === query) app.failed.add(name); // not asked again in idle time for this state
       return null;
     }).finally(() => app.fetching.delete(key)));
   }
@@ -365,6 +366,7 @@ function show(query, data) {
   if (app.target === query) app.target = null;
   app.state = S.read(query);
   app.slices = data;
+  app.failed = new Set();
   // Controls first: they answer the click at once, while the charts redraw.
   showControls(app.state);
   const full = $('#open-full');
@@ -411,12 +413,12 @@ async function drawAll({ all = false } = {}) {
 /** Stale sections, nearest to the viewport first. */
 function byDistance() {
   const dist = (s) => { const r = s.el.getBoundingClientRect(); return r.top > innerHeight ? r.top - innerHeight : r.bottom < 0 ? -r.bottom : 0; };
-  return app.sections.filter(isStale).sort((a, b) => dist(a) - dist(b));
+  return app.sections.filter((s) => isStale(s) && !app.failed?.has(s.view.name)).sort((a, b) => dist(a) - dist(b));
 }
 
 /** Draws stale views in idle time, nearest first, one per idle slot; pauses while an update is in flight. */
 function scheduleStale() {
-  if (app.idlePending || !app.sections.some(isStale)) return;
+  if (app.idlePending || !byDistance().length) return;
   app.idlePending = true;
   const idle = window.requestIdleCallback ?? ((cb) => setTimeout(() => cb({ timeRemaining: () => 50, didTimeout: false }), 50));
   idle(async (deadline) => {
