@@ -13,6 +13,11 @@ export class EngineClient {
   constructor(workerUrl) {
     this.pending = new Map();
     this.nextId = 1;
+    // Requests that need the loaded snapshot wait for it (a click made while it loads is queued, never lost);
+    // `state` only needs the engine module, which `open` starts.
+    this.loaded = false;
+    this.ready = new Promise((resolve, reject) => { this.setReady = resolve; this.setFailed = reject; });
+    this.ready.catch(() => {});
     this.worker = new Worker(workerUrl, { type: 'module' });
     this.worker.onmessage = (e) => this.onMessage(e.data);
     // A worker that fails to start (missing file, syntax error, no module-worker support) fails every request.
@@ -44,13 +49,33 @@ export class EngineClient {
     });
   }
 
-  /** Loads the snapshot (`wanted` if the index has it, else the default). */
-  load(args, onProgress) {
-    return this.send('load', args, onProgress);
+  /** Starts the engine module and reads the index and manifest (`wanted` if the index has it, else the default):
+   *  resolves {id, index, manifest}. */
+  open(args) {
+    return this.send('open', args);
+  }
+
+  /** The manifest's precomputed views (role "views"), checked like every file: resolves {data, state, ms}. */
+  defaultViews() {
+    return this.send('defaultViews', {});
+  }
+
+  /** Loads the snapshot's data parts into the engine; resolves {info, loadMs}. Queued requests run after it. */
+  async load(onProgress) {
+    try {
+      const out = await this.send('load', {}, onProgress);
+      this.loaded = true;
+      this.setReady();
+      return out;
+    } catch (err) {
+      this.setFailed(err);
+      throw err;
+    }
   }
 
   /** One engine request; resolves {data, engineMs}. format 'text' keeps the answer as text (CSV). */
-  call(request, format = 'json') {
+  async call(request, format = 'json') {
+    if (request.op !== 'state' && !this.loaded) await this.ready;
     return this.send('call', { request, format });
   }
 

@@ -1,6 +1,6 @@
 // Page controller: loads the snapshot through the engine worker, keeps the URL and the views in step,
 // and wires filters, cross-filter clicks, history, export and embed mode.
-import { EngineClient } from './engine-client.js';
+import * as early from './early.js';
 import * as S from './state.js';
 import { h, $, clear, announce } from './dom.js';
 import { showError, showBadLink } from './errors.js';
@@ -43,11 +43,6 @@ function showProgress(p) {
     : `Reading the snapshot: file ${Math.min(p.filesDone + 1, p.files)} of ${p.files}`;
 }
 
-function fatal(err) {
-  showError(alertEl(), err);
-  $('#loading').hidden = true;
-}
-
 /** The link's state, canonicalised by the engine. Keys the engine rejects are dropped one by one (it names them);
  *  if nothing usable is left, the default view. */
 async function resolveLink(query, snapshotId) {
@@ -55,7 +50,8 @@ async function resolveLink(query, snapshotId) {
   const dropped = [];
   for (let attempt = 0; attempt < 12; attempt++) {
     try {
-      return { canonical: (await app.engine.state(q)).query, dropped, reset: false };
+      const { query: canonical, state } = await app.engine.state(q);
+      return { canonical, state, dropped, reset: false };
     } catch (err) {
       if (err.kind !== 'request') throw err;
       const key = S.keyNamedIn(err.message);
@@ -64,7 +60,8 @@ async function resolveLink(query, snapshotId) {
       q = S.withKey(q, key, null);
     }
   }
-  return { canonical: (await app.engine.state(`s=${encodeURIComponent(snapshotId)}`)).query, dropped, reset: true };
+  const { query: canonical, state } = await app.engine.state(`s=${encodeURIComponent(snapshotId)}`);
+  return { canonical, state, dropped, reset: true };
 }
 
 function snapshotNotice(wanted, loaded, query) {
@@ -85,51 +82,111 @@ function snapshotNotice(wanted, loaded, query) {
 
 async function boot() {
   const initial = location.search.slice(1);
-  app.embed = S.getValue(initial, 'view');
-  if (app.embed) root.classList.add('embed');
   app.theme = readTheme();
   const wanted = S.getValue(initial, 's');
-  let loaded;
+  let opened;
   let ui;
   try {
-    app.engine = new EngineClient(new URL('worker.js', import.meta.url));
-    [loaded, ui] = await Promise.all([
-      app.engine.load({ engineUrl: new URL('hubreport.js', import.meta.url).href,
-        snapshotsUrl: new URL('snapshots/', document.baseURI).href, wanted }, showProgress),
-      Promise.all([import('./view-section.js'), import('./export.js')]),
-    ]);
+    app.engine = early.engine; // started by early.js, before this module's imports had loaded
+    [opened, ui] = await Promise.all([early.opened, Promise.all([import('./view-section.js'), import('./export.js')])]);
   } catch (err) {
     fatal(err.kind ? err : { kind: 'engine', message: String(err.message || err) });
     return;
   }
-  app.loaded = loaded;
+  performance.mark('hubreport:opened'); // engine module, index and manifest
+  app.loaded = { ...opened, info: null };
   app.ui = { ViewSection: ui[0].ViewSection, ...ui[1] };
-  $('#loading-label').textContent = 'Computing the views…';
-  renderBanner($('#synthetic-banner'), loaded.manifest);
-  renderSnapshotFacts($('#snapshot-facts'), loaded);
-  $('#snapshot-meta').textContent = `Snapshot ${loaded.id}${loaded.manifest.date ? ` of ${loaded.manifest.date}` : ''}`
-    + `${isSynthetic(loaded.manifest) ? ' · synthetic data' : ''}`;
+  const { manifest } = opened;
+  renderBanner($('#synthetic-banner'), manifest);
+  renderSnapshotFacts($('#snapshot-facts'), app.loaded);
+  $('#snapshot-meta').textContent = `Snapshot ${opened.id}${manifest.date ? ` of ${manifest.date}` : ''}`
+    + `${isSynthetic(manifest) ? ' · synthetic data' : ''}`;
 
+  // The link's canonical state comes from the engine's state parser (it migrates old link versions), which
+  // works as soon as the module has started: no snapshot needed.
   let link;
   try {
-    link = await resolveLink(initial, loaded.id);
+    link = await resolveLink(initial, opened.id);
   } catch (err) {
     fatal(err);
     return;
   }
   if (link.dropped.length) showBadLink(alertEl(), link.dropped, { reset: link.reset });
-  app.embed = S.getValue(link.canonical, 'view');
+  app.embed = link.state?.embed ?? null;
   root.classList.toggle('embed', Boolean(app.embed));
   history.replaceState(null, '', urlFor(link.canonical));
-  snapshotNotice(wanted, loaded, link.canonical);
+  snapshotNotice(wanted, app.loaded, link.canonical);
 
   buildPage();
-  const ok = await render(link.canonical, { t0: null });
-  $('#loading').hidden = true;
-  if (!ok) return;
-  root.dataset.state = 'ready';
-  performance.measure('hubreport:open', { start: 0, end: performance.now() });
   window.addEventListener('popstate', () => applyQuery(location.search.slice(1), { push: false }));
+
+  // The default view is precomputed in the snapshot (role "views", answering manifest.default_state): draw it
+  // from that file at once and load the engine behind it. Filters used before the engine is ready wait for it.
+  // An embed of the default view uses it too (embedding does not change the numbers; `embed` is printed last).
+  const precomputed = S.withKey(link.canonical, 'embed', null) === manifest.default_state
+    && manifest.files.some((f) => f.role === 'views');
+  let loading;
+  if (precomputed) {
+    let pre;
+    try {
+      pre = await app.engine.defaultViews();
+    } catch (err) {
+      fatal(err);
+      return;
+    }
+    performance.mark('hubreport:precomputed');
+    $('#loading').hidden = true;
+    show(link.canonical, pre.data);
+    // Visible from here: the views on screen are drawn first, the rest follow (every view before `open`).
+    root.dataset.drawn = 'precomputed';
+    await drawAll({ all: true });
+    root.dataset.drawn = 'precomputed-all'; // test hook: every view is drawn, the engine may still be loading
+    performance.measure('hubreport:open', { start: 0, end: performance.now() });
+    // Then the engine, in the background (its worker would otherwise compete with these draws for the CPU).
+    loading = app.engine.load(loadProgress);
+  } else {
+    loading = app.engine.load(showProgress);
+  }
+  try {
+    app.loaded.info = (await loading).info;
+  } catch (err) {
+    fatal(err);
+    return;
+  }
+  performance.measure('hubreport:interactive', { start: 0, end: performance.now() });
+  engineStatus();
+  if (!precomputed) {
+    $('#loading-label').textContent = 'Computing the views…';
+    const ok = await render(link.canonical, { t0: null, all: true });
+    $('#loading').hidden = true;
+    if (!ok) return;
+    performance.measure('hubreport:open', { start: 0, end: performance.now() });
+  }
+  updateRange();
+  root.dataset.state = 'ready';
+}
+
+/** The engine's load progress once the views are drawn: shown only while a filter change waits for it. */
+function loadProgress(p) {
+  app.loadFraction = p.fraction;
+  engineStatus();
+}
+
+function engineStatus() {
+  const el = $('#engine-status');
+  const waiting = !app.engine.loaded && app.target != null;
+  el.hidden = !waiting;
+  if (waiting) el.textContent = `Preparing filters… ${Math.floor((app.loadFraction ?? 0) * 100)}%`;
+}
+
+/** A failure after the precomputed views were drawn: the snapshot is unusable, so nothing of it stays on screen. */
+function fatal(err) {
+  showError(alertEl(), err);
+  $('#loading').hidden = true;
+  $('#engine-status').hidden = true;
+  for (const s of app.sections) s.dispose();
+  app.sections = [];
+  clear($('#report'));
 }
 
 // ---- page structure ----
@@ -138,7 +195,7 @@ function buildPage() {
   const report = $('#report');
   clear(report);
   const views = app.embed ? VIEWS.filter((v) => v.name === app.embed) : VIEWS;
-  const hooks = { onPick: pick, onPng: exportPng, onCsv: exportCsv, onEmbed: toggleEmbed };
+  const hooks = { onPick: pick, onPng: exportPng, onCsv: exportCsv, onEmbed: toggleEmbed, onShow: ensureFresh };
   app.sections = views.map((v) => {
     const s = new app.ui.ViewSection(v, v.name === 'headline' ? 0 : VIEWS.indexOf(v), hooks);
     if (v.name === 'headline') {
@@ -157,7 +214,7 @@ function buildPage() {
   });
   if (app.embed) {
     report.append(h('p', { class: 'embed-foot' }, 'From the interactive edition of “State of Open Source on Hugging Face”. ',
-      h('a', { href: urlFor(S.withKey(app.query || location.search.slice(1), 'view', null)), target: '_blank', rel: 'noopener', id: 'open-full' },
+      h('a', { href: urlFor(S.withKey(app.query || location.search.slice(1), 'embed', null)), target: '_blank', rel: 'noopener', id: 'open-full' },
         'Open the full report')));
   } else {
     app.filters = createFilters($('#filter-form'), { engine: app.engine, change });
@@ -176,6 +233,14 @@ function buildPage() {
     });
   }).observe(report);
   onThemeChange(() => { app.theme = readTheme(); drawAll(); });
+  // Stale views (not redrawn since the last change) are drawn when they come near the viewport, or when idle.
+  app.observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const sec = e.isIntersecting && app.sections.find((x) => x.el === e.target);
+      if (sec && isStale(sec) && !app.busy) refresh(sec);
+    }
+  }, { rootMargin: '50% 0px' });
+  for (const sec of app.sections) app.observer.observe(sec.el);
 }
 
 // ---- state changes ----
@@ -218,83 +283,182 @@ async function applyQuery(next, { push = true, t0 = performance.now() } = {}) {
   if (app.target === next) app.target = canonical; // the canonical form is what later changes build on
   if (push && canonical === app.query) { if (app.target === canonical) app.target = null; app.filters?.sync(app.state); return; }
   if (push) history.pushState(null, '', urlFor(canonical));
+  // While the engine still loads, the controls show the change at once (the charts follow when it is ready).
+  if (!app.engine.loaded) showControls(S.read(canonical));
   await render(canonical, { t0, e0 });
 }
 
-/** Asks the engine for every view of `query` and draws them. Returns false if a newer request overtook it. */
-async function render(query, { t0, e0 = performance.now() } = {}) {
+/** Asks the engine for the views of `query` the reader can see and draws them; the others are asked for and drawn
+ *  when they come near or the page is idle. `all` asks for and draws every view before resolving (the first open).
+ *  Returns false if a newer request overtook it. */
+async function render(query, { t0, e0 = performance.now(), all = false } = {}) {
   const seq = ++app.seq;
   root.setAttribute('aria-busy', 'true');
+  app.busy = true;
+  engineStatus();
   let result;
   try {
     if (app.embed) {
       const one = await app.engine.view(query, app.embed);
       result = { data: { [app.embed]: one.data }, engineMs: one.engineMs };
-    } else {
+    } else if (all || app.engine.loaded === false) {
       result = await app.engine.views(query);
+    } else {
+      // Only the views on screen: each view costs the engine its own scan, so this is most of an update's saving.
+      const names = app.sections.filter(onScreen).map((x) => x.view.name);
+      const answers = await Promise.all(names.map((n) => app.engine.view(query, n)));
+      result = { data: Object.fromEntries(names.map((n, i) => [n, answers[i].data])),
+        engineMs: answers.reduce((a, x) => a + x.engineMs, 0) };
     }
   } catch (err) {
-    root.removeAttribute('aria-busy');
+    if (seq === app.seq) { root.removeAttribute('aria-busy'); app.busy = false; }
     showError(alertEl(), err, { fatal: !app.query });
     return false;
   }
   const e1 = performance.now();
   if (seq !== app.seq) return false;
   performance.measure('hubreport:engine', { start: e0, end: e1, detail: { wasmMs: result.engineMs } });
-  app.query = query;
-  if (app.target === query) app.target = null;
-  app.state = S.read(query);
-  app.slices = result.data;
-  // Controls first: they answer the click at once, while the charts redraw.
-  app.filters?.sync(app.state);
-  const n = renderChips($('#chips'), app.state, change);
-  $('#filter-count').textContent = n ? ` (${n})` : '';
-  const full = $('#open-full');
-  if (full) full.href = urlFor(S.withKey(query, 'view', null));
-  await drawAll();
+  show(query, result.data);
+  engineStatus();
+  await drawAll({ all });
   if (seq !== app.seq) return false;
   await nextFrame();
+  if (seq !== app.seq) return false;
   root.removeAttribute('aria-busy');
-  if (t0 != null && seq === app.seq) performance.measure('hubreport:update', { start: t0, end: performance.now() });
+  app.busy = false;
+  // hubreport:update ends here: from the input to the views on screen redrawn and painted (one frame later).
+  // Views off screen are stale until they scroll near or the page is idle (drawStale), so they are not in it.
+  if (t0 != null) performance.measure('hubreport:update', { start: t0, end: performance.now() });
+  scheduleStale();
   return true;
 }
 
-/** Draws every section for the current state: the ones on screen first, then (after one frame, so the reader
- *  sees those update at once) all the others. Resolves when all are drawn, or early if a newer draw took over. */
-async function drawAll() {
-  const token = (app.drawToken = (app.drawToken ?? 0) + 1);
-  const c = ctx();
-  app.drawnWidth = $('#report').clientWidth;
-  const onScreen = (s) => { const r = s.el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
-  const visible = app.sections.filter(onScreen);
-  const t0 = performance.now();
-  for (const s of visible) drawSection(s, c);
-  if (visible.length < app.sections.length) {
-    await nextFrame();
-    if (token !== app.drawToken) return;
-    // Charts nobody can see yet skip their animation: it only costs frames.
-    for (const s of app.sections) if (!visible.includes(s)) drawSection(s, c, { animate: false });
+/** The slice of view `name` for the current query: at hand, or asked of the engine (once). Resolves null if the
+ *  query changed meanwhile. */
+function sliceFor(name) {
+  if (app.slices[name]) return Promise.resolve(app.slices[name]);
+  const query = app.query;
+  const key = `${query}\n${name}`;
+  app.fetching ??= new Map();
+  if (!app.fetching.has(key)) {
+    app.fetching.set(key, app.engine.view(query, name).then(({ data }) => {
+      if (app.query === query) app.slices[name] = data;
+      return app.query === query ? data : null;
+    }).catch((err) => {
+      showError(alertEl(), err, { fatal: false });
+      if (app.query === query) app.failed.add(name); // not asked again in idle time for this state
+      return null;
+    }).finally(() => app.fetching.delete(key)));
   }
-  performance.measure('hubreport:draw', { start: t0, end: performance.now() });
-  if (app.filters && app.slices.growth && !app.rangeSet) {
-    // The time filter's bounds: from the first creation month (known only when the first view is unwindowed)
-    // to the snapshot's last month.
-    const months = app.slices.growth.rows.map((r) => r[0]).filter(Boolean).sort();
-    const last = app.loaded.info?.last_month ?? months[months.length - 1] ?? null;
-    const first = app.state.from || app.state.to ? null : months[0] ?? null;
-    app.filters.setRange(first, last);
-    app.rangeSet = true;
-  }
+  return app.fetching.get(key);
 }
 
-function drawSection(s, c, { animate = true } = {}) {
+/** Brings a stale section up to date: fetches its slice if needed, then draws it (if still stale and current). */
+async function refresh(s, opts) {
+  const gen = app.drawGen;
+  const slice = await sliceFor(s.view.name);
+  if (slice && gen === app.drawGen && isStale(s)) drawSection(s, opts);
+}
+
+/** Takes `data` (every view's slice) as the state of the page for `query`; drawing is separate. */
+function show(query, data) {
+  app.query = query;
+  if (app.target === query) app.target = null;
+  app.state = S.read(query);
+  app.slices = data;
+  app.failed = new Set();
+  // Controls first: they answer the click at once, while the charts redraw.
+  showControls(app.state);
+  const full = $('#open-full');
+  if (full) full.href = urlFor(S.withKey(query, 'embed', null));
+}
+
+function showControls(state) {
+  app.filters?.sync(state);
+  const n = renderChips($('#chips'), state, change);
+  $('#filter-count').textContent = n ? ` (${n})` : '';
+  const growth = app.sections.find((x) => x.cumToggle);
+  growth?.cumToggle.setAttribute('aria-pressed', String(state.cum === '1'));
+}
+
+const onScreen = (s) => { const r = s.el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+
+/** A view is stale when it was not drawn for the current data, theme and width. */
+const isStale = (s) => s.drawnGen !== app.drawGen;
+
+/** Draws the sections on screen now and marks the others stale; `all` also draws those, yielding between them
+ *  so input is never blocked. Resolves when done, or early if a newer draw took over. */
+async function drawAll({ all = false } = {}) {
+  if (!app.query) return; // nothing shown yet (a resize before the first answer)
+  app.drawGen = (app.drawGen ?? 0) + 1;
+  const gen = app.drawGen;
+  app.ctx = ctx();
+  app.drawnWidth = $('#report').clientWidth;
+  const t0 = performance.now();
+  // The first draw of the page does not animate: the frames an entry animation costs delay every other view.
+  const animate = !all;
+  const visible = app.sections.filter((x) => onScreen(x) && app.slices[x.view.name]);
+  for (const s of visible) drawSection(s, { animate });
+  performance.measure('hubreport:draw', { start: t0, end: performance.now() });
+  for (const s of app.sections) if (isStale(s)) s.el.dataset.stale = 'true';
+  updateRange();
+  if (!all) { scheduleStale(); return; }
+  // The rest once the visible ones are on screen, in one go: yielding between views lets the browser lay out and
+  // paint the page each time, which at open costs more than the views themselves.
+  await nextFrame();
+  if (gen !== app.drawGen) return;
+  for (const s of byDistance()) if (isStale(s)) drawSection(s, { animate: false });
+}
+
+/** Stale sections, nearest to the viewport first. */
+function byDistance() {
+  const dist = (s) => { const r = s.el.getBoundingClientRect(); return r.top > innerHeight ? r.top - innerHeight : r.bottom < 0 ? -r.bottom : 0; };
+  return app.sections.filter((s) => isStale(s) && !app.failed?.has(s.view.name)).sort((a, b) => dist(a) - dist(b));
+}
+
+/** Draws stale views in idle time, nearest first, one per idle slot; pauses while an update is in flight. */
+function scheduleStale() {
+  if (app.idlePending || !byDistance().length) return;
+  app.idlePending = true;
+  const idle = window.requestIdleCallback ?? ((cb) => setTimeout(() => cb({ timeRemaining: () => 50, didTimeout: false }), 50));
+  idle(async (deadline) => {
+    app.idlePending = false;
+    if (app.busy) return; // render() schedules again when it is done
+    const next = byDistance()[0];
+    if (!next) return;
+    if (!app.slices[next.view.name]) await sliceFor(next.view.name); // the engine works in its worker meanwhile
+    else if (deadline.timeRemaining() > 10 || deadline.didTimeout) drawSection(next);
+    scheduleStale();
+  }, { timeout: 1000 });
+}
+
+/** Before a view's table, PNG or embed code is shown: bring it up to date if it is stale. */
+async function ensureFresh(s) {
+  if (isStale(s) && app.slices && app.query) await refresh(s);
+}
+
+function updateRange() {
+  if (!app.filters || app.rangeSet || !app.slices.growth) return;
+  // The time filter's bounds: from the first creation month (known only when the view is unwindowed) to the
+  // snapshot's last month (from the engine's info once it is loaded).
+  const months = app.slices.growth.rows.map((r) => r[0]).filter(Boolean).sort();
+  if (!app.state.from && !app.state.to) app.firstMonth = months[0] ?? null;
+  const last = app.loaded.info?.last_month ?? months[months.length - 1] ?? null;
+  app.filters.setRange(app.firstMonth ?? null, last);
+  app.rangeSet = Boolean(app.loaded.info);
+}
+
+function drawSection(s, { animate = onScreen(s) } = {}) {
   const slice = app.slices[s.view.name];
+  s.drawnGen = app.drawGen;
+  delete s.el.dataset.stale;
   if (!slice) {
     s.reading.textContent = 'The engine returned no data for this view.';
     s.el.dataset.drawn = 'error';
     return;
   }
-  s.draw(app.state, slice, { ...c, animate });
+  // Views drawn off screen skip their animation: it only costs frames.
+  s.draw(app.state, slice, { ...app.ctx, animate });
   s.el.dataset.query = app.query; // test hook: the state this view was last drawn for
   if (s.cards) renderCards(s.cards, slice);
   if (s.cumToggle) s.cumToggle.setAttribute('aria-pressed', String(app.state.cum === '1'));
@@ -338,7 +502,8 @@ function fileName(section, ext) {
   return `hubreport-${section.view.name}-${app.loaded.id}.${ext}`;
 }
 
-function exportPng(section) {
+async function exportPng(section) {
+  await ensureFresh(section);
   const c = { ...ctx(), theme: exportTheme(app.theme) };
   const url = app.ui.pngOf(section.view, app.state, section.slice, c, {
     title: section.view.title, reading: section.reading.textContent, source: sourceLine(), filters: filterSummary(app.state) });
@@ -356,13 +521,14 @@ async function exportCsv(section) {
   }
 }
 
-function toggleEmbed(section, button) {
+async function toggleEmbed(section, button) {
   const box = section.embedBox;
   const open = box.hidden;
   box.hidden = !open;
   button.setAttribute('aria-expanded', String(open));
   if (!open) return;
-  const src = new URL(urlFor(S.withKey(app.query, 'view', section.view.name)), location.href).href;
+  await ensureFresh(section);
+  const src = new URL(urlFor(S.withKey(app.query, 'embed', section.view.name)), location.href).href;
   const code = `<iframe src="${src.replace(/"/g, '&quot;')}" title="${section.view.title}: State of Open Source on Hugging Face" `
     + `width="100%" height="${Math.round(section.built?.height ?? 400) + 260}" loading="lazy" style="border:0"></iframe>`;
   clear(box);

@@ -67,7 +67,7 @@ export function toggle(query, key, value) {
   return withKey(query, key, next);
 }
 
-/** The query without any filter (keeps the snapshot and the display keys such as `cum` and `view`). */
+/** The query without any filter (keeps the snapshot and the display keys such as `cum` and `embed`). */
 export function withoutFilters(query) {
   return join(entries(query).filter(([k]) => !FILTER_KEYS.includes(k)));
 }

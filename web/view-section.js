@@ -57,13 +57,15 @@ export class ViewSection {
     }
   }
 
-  select(which) {
+  async select(which) {
     for (const [name, tab] of Object.entries(this.tabs)) {
       const on = name === which;
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
       this.panels[name].hidden = !on;
     }
+    // A stale view is brought up to date (its slice asked of the engine if need be) before its numbers are shown.
+    await this.hooks.onShow?.(this);
     if (which === 'table') this.renderTable();
     else this.chart?.resize();
   }
@@ -97,12 +99,14 @@ export class ViewSection {
       this.el.dataset.drawn = 'error';
       return;
     }
-    this.chartBox.style.height = `${Math.round(this.built.height)}px`;
+    const height = `${Math.round(this.built.height)}px`;
+    if (this.chartBox.style.height !== height) this.chartBox.style.height = height;
     if (!this.chart) {
       this.chart = echarts.init(this.chartBox, null, { renderer: 'canvas' });
       this.chart.on('click', (p) => this.onChartClick(p));
       this.chart.on('legendselectchanged', (p) => this.onLegend(p));
-    } else {
+    } else if (this.chartBox.clientWidth > 0 && this.chart.getWidth() !== this.chartBox.clientWidth || this.chart.getHeight() !== this.chartBox.clientHeight) {
+      // Only when the box changed: a resize re-renders the old option, which setOption then replaces anyway.
       this.chart.resize();
     }
     if (ctx.animate === false) this.built.option.animation = false;

@@ -19,7 +19,9 @@ self.onmessage = async (event) => {
   const { id, op, args } = event.data;
   try {
     let result;
-    if (op === 'load') result = await load(args, (p) => self.postMessage({ id, progress: p }));
+    if (op === 'open') result = await open(args);
+    else if (op === 'defaultViews') result = await defaultViews();
+    else if (op === 'load') result = await load((p) => self.postMessage({ id, progress: p }));
     else if (op === 'call') result = request(args.request, args.format);
     else throw new LoadError('request', `unknown worker op ${op}`);
     self.postMessage({ id, ok: true, result });
@@ -199,8 +201,10 @@ async function gunzipInto(file, { bytes: compressed, unpacked }, onBytes) {
 
 const PREFETCH = 3; // files downloading ahead of the one being parsed: keeps the network busy while wasm parses
 
-async function load({ engineUrl, snapshotsUrl, wanted }, progress) {
-  const t0 = performance.now();
+let opened = null; // {id, base, manifest: {text, json}} once `open` succeeded
+
+/** Step 1: the engine module (its state parser works before any snapshot is loaded), the index and the manifest. */
+async function open({ engineUrl, snapshotsUrl, wanted }) {
   const [mod, index] = await Promise.all([loadEngine(engineUrl), fetchJson(new URL('index.json', snapshotsUrl),
     'snapshot index (snapshots/index.json)')]);
   engine = mod;
@@ -208,7 +212,69 @@ async function load({ engineUrl, snapshotsUrl, wanted }, progress) {
   const base = new URL(`${id}/`, snapshotsUrl);
   const manifest = await fetchJson(new URL('manifest.json', base), `manifest of snapshot ${id}`);
   checkManifest(manifest.json, base);
+  opened = { id, base, manifest };
+  // The views file is small: fetch it now, while the page asks whether the link is the default state.
+  if (manifest.json.files.some((f) => f.role === 'views')) {
+    opened.views = readViews();
+    opened.views.catch(() => {}); // reported when (if) the page asks for it
+  }
+  return { id, index: index.json, manifest: manifest.json };
+}
 
+async function defaultViews() {
+  if (!opened.views) throw new LoadError('request', 'This snapshot has no precomputed views.');
+  return opened.views;
+}
+
+/** The precomputed `views` answer for the manifest's default_state (role "views"): downloaded, size- and
+ *  hash-checked and gunzipped like every snapshot file, then parsed here so the page only draws. */
+async function readViews() {
+  const file = opened.manifest.json.files.find((f) => f.role === 'views');
+  const t0 = performance.now();
+  const got = await download(file, new URL(file.path, opened.base), undefined, () => {});
+  if (!got.unpacked && await sha256Hex(got.bytes) !== String(file.sha256).toLowerCase()) {
+    throw new LoadError('corrupt', `The snapshot file ${file.path} is damaged (its checksum does not match).`);
+  }
+  let text = got.bytes;
+  if (!got.unpacked) {
+    const chunks = [];
+    let size = 0;
+    try {
+      const reader = new Blob([got.bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > file.raw_bytes) throw new LoadError('corrupt', `The snapshot file ${file.path} unpacks to more bytes than its manifest says.`);
+        chunks.push(value);
+      }
+    } catch (err) {
+      if (err instanceof LoadError) throw err;
+      throw new LoadError('corrupt', `The snapshot file ${file.path} is not valid gzip.`, String(err.message || err));
+    }
+    if (size !== file.raw_bytes) {
+      throw new LoadError('corrupt', `The snapshot file ${file.path} unpacks to ${size} bytes, not ${file.raw_bytes}.`);
+    }
+    text = new Uint8Array(size);
+    let off = 0;
+    for (const c of chunks) { text.set(c, off); off += c.length; }
+  }
+  let data;
+  try {
+    data = JSON.parse(decoder.decode(text));
+  } catch (err) {
+    throw new LoadError('corrupt', `The snapshot file ${file.path} is not valid JSON.`, String(err.message || err));
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new LoadError('corrupt', `The snapshot file ${file.path} does not hold the views.`);
+  }
+  return { data, state: opened.manifest.json.default_state, ms: performance.now() - t0 };
+}
+
+/** Step 2: every data part (not the views file) into the engine; resolves with the snapshot info when it can answer. */
+async function load(progress) {
+  const t0 = performance.now();
+  const { id, base, manifest } = opened;
   try {
     callText({ op: 'begin', manifest: manifest.text });
   } catch (err) {
@@ -216,7 +282,8 @@ async function load({ engineUrl, snapshotsUrl, wanted }, progress) {
     throw new LoadError(kind, `The engine refused snapshot ${id}.`, err.message);
   }
 
-  const files = manifest.json.files;
+  // The engine's part index is the file's place in the manifest; the views file (listed last) is not a part.
+  const files = manifest.json.files.filter((f) => f.role !== 'views');
   const total = { bytes: 0, raw: 0 };
   for (const f of files) { total.bytes += f.bytes; total.raw += f.raw_bytes; }
   const done = { bytes: 0, unpacked: 0, parsed: 0, files: 0 };
@@ -271,5 +338,5 @@ async function load({ engineUrl, snapshotsUrl, wanted }, progress) {
   } catch (err) {
     throw new LoadError('corrupt', `The engine could not finish loading snapshot ${id}.`, err.message);
   }
-  return { id, index: index.json, manifest: manifest.json, info, loadMs: performance.now() - t0 };
+  return { info, loadMs: performance.now() - t0 };
 }

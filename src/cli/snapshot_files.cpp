@@ -12,11 +12,12 @@
 
 namespace hubreport {
 
-Result<WriteReport> write_snapshot_dir(const Store& store, const std::string& dir) {
+Result<WriteReport> write_snapshot_dir(const Store& store, const std::string& dir, const DefaultViews* views) {
   using R = Result<WriteReport>;
   Status err = make_dirs(dir);
   if (!err.empty()) return R::failure(err);
   auto parts = encode_snapshot(store);
+  if (views) parts.push_back(SnapshotPart{kDefaultViewsFile, "views", 0, views->json, 0, ""});
   // Compressing is most of the writing time and parts are independent: one worker per core.
   std::vector<std::string> errors(parts.size());
   std::atomic<std::size_t> next{0};
@@ -37,7 +38,7 @@ Result<WriteReport> write_snapshot_dir(const Store& store, const std::string& di
     if (!errors[i].empty()) return R::failure(errors[i]);
     rep.files += 1, rep.bytes += parts[i].bytes, rep.raw_bytes += parts[i].text.size();
   }
-  std::string manifest = encode_manifest(store, parts);
+  std::string manifest = encode_manifest(store, parts, views ? views->state : std::string());
   err = write_file(dir + "/manifest.json", manifest);
   if (!err.empty()) return R::failure(err);
   rep.bytes += manifest.size();
@@ -54,6 +55,7 @@ Result<Store> read_snapshot_dir(const std::string& dir) {
   const auto& files = loader.manifest().files;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& f = files[i];
+    if (f.role == "views") continue;  // the page's precomputed default views: not data
     auto gz = read_file(dir + "/" + f.path);
     if (!gz) return R::failure("snapshot file missing: " + gz.error());
     if (gz->size() != f.bytes)

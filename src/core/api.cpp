@@ -45,7 +45,8 @@ Reply Api::call(std::string_view request) {
     auto m = parse_manifest(manifest);
     if (!m) return fail(m.error());
     std::size_t largest_part = 0;
-    for (auto& f : m->files) largest_part = std::max(largest_part, f.raw_bytes);
+    for (auto& f : m->files)
+      if (f.role != "views") largest_part = std::max(largest_part, f.raw_bytes);
     double need = double(m->repositories) * kHeapBytesPerRepository + 2.0 * double(largest_part);
     if (memory_limit_ > 0 && need > memory_limit_) {
       char gb[96];

@@ -18,7 +18,7 @@ constexpr std::size_t kRowsPerGroup = 65536;
 
 struct SnapshotPart {
   std::string path;  // "dicts.json.gz", "rows-0000.json.gz"
-  std::string role;  // "dicts" or "rows"
+  std::string role;  // "dicts", "rows", or "views" (the precomputed default views: not a data part)
   std::size_t rows = 0;
   std::string text;  // uncompressed JSON
   // Filled in by whoever compresses the part:
@@ -27,7 +27,12 @@ struct SnapshotPart {
 };
 
 std::vector<SnapshotPart> encode_snapshot(const Store& store, std::size_t rows_per_group = kRowsPerGroup);
-std::string encode_manifest(const Store& store, const std::vector<SnapshotPart>& parts);
+// default_state: the canonical state the "views" part answers (written as "default_state" when not empty).
+std::string encode_manifest(const Store& store, const std::vector<SnapshotPart>& parts,
+                            const std::string& default_state = "");
+
+// The precomputed answer of Engine::all_views_json for the snapshot's default state (print_state of {s=ID}).
+constexpr const char* kDefaultViewsFile = "default-views.json.gz";
 
 struct ManifestFile {
   std::string path, role, sha256;
@@ -37,7 +42,8 @@ struct Manifest {
   int version = 0;
   SnapshotInfo info;
   std::size_t repositories = 0, models = 0, datasets = 0, spaces = 0, series_points = 0;
-  std::vector<ManifestFile> files;
+  std::vector<ManifestFile> files;  // data parts (dicts, rows...), then at most one "views" file
+  std::string default_state;        // the canonical state the views file answers ("" without one)
 };
 Result<Manifest> parse_manifest(std::string_view text);
 

@@ -139,7 +139,8 @@ Result<Manifest> parse_manifest(std::string_view text) {
     bool safe_path = !path.empty() && path.size() < 64 && path.find("..") == std::string_view::npos &&
                      path.find('/') == std::string_view::npos && path.find('\\') == std::string_view::npos;
     if (!safe_path) return bad("unsafe file path");
-    if (role != "dicts" && role != "rows") return bad("unknown file role");
+    if (role != "dicts" && role != "rows" && role != "views") return bad("unknown file role");
+    if (role == "views" && frows != 0) return bad("the views file holds no rows");
     if (sha.size() != 64) return bad("sha256 must be 64 hex digits");
     if (raw > (std::uint64_t(1) << 31)) return bad("a part larger than 2 GiB");
     mf.path = std::string(path), mf.role = std::string(role), mf.sha256 = std::string(sha);
@@ -148,8 +149,20 @@ Result<Manifest> parse_manifest(std::string_view text) {
     m.files.push_back(std::move(mf));
   }
   if (m.files.empty() || m.files[0].role != "dicts") return bad("the first file must be the dictionaries");
-  for (std::size_t i = 1; i < m.files.size(); ++i)
-    if (m.files[i].role != "rows") return bad("only one dictionaries file is allowed");
+  // Data parts first (dictionaries, then row groups), then at most one precomputed views file: not a data part.
+  std::size_t data_parts = m.files.size();
+  if (m.files.back().role == "views") --data_parts;
+  for (std::size_t i = 1; i < m.files.size(); ++i) {
+    if (m.files[i].role == "views" && i + 1 != m.files.size()) return bad("the views file must be listed last, and only once");
+    if (m.files[i].role == "dicts") return bad("only one dictionaries file is allowed");
+  }
+  std::string_view default_state;
+  if (obj["default_state"].get_string().get(default_state) == simdjson::SUCCESS) {
+    if (default_state.size() > 4096) return bad("default_state too long");
+    m.default_state = std::string(default_state);
+  }
+  if (data_parts < m.files.size() && m.default_state.empty())
+    return bad("a views file needs default_state (the state it answers)");
   if (rows != m.repositories)
     return bad("row groups hold " + std::to_string(rows) + " rows but counts say " + std::to_string(m.repositories));
   return m;
@@ -180,6 +193,9 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L.begun = true;
   std::size_t files = L.manifest.files.size(), n = L.manifest.repositories;
   L.received.assign(files, 0);
+  // The precomputed views file is for the page to draw from before the engine is ready, never a data part.
+  for (std::size_t i = 0; i < files; ++i)
+    if (L.manifest.files[i].role == "views") L.received[i] = 1;
   L.first_row.assign(files, 0);
   for (std::size_t i = 1, row = 0; i < files; ++i) {
     L.first_row[i] = row;
@@ -202,6 +218,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
   if (index >= L.manifest.files.size()) return "snapshot part " + std::to_string(index) + " is not in the manifest";
   const ManifestFile& f = L.manifest.files[index];
   auto bad = [&](const std::string& why) { return f.path + ": " + why; };
+  if (f.role == "views") return bad("the precomputed views file is not a data part");
   if (L.received[index]) return bad("received twice");
   if (text.size() != f.raw_bytes)
     return bad("holds " + std::to_string(text.size()) + " bytes, manifest says " + std::to_string(f.raw_bytes) + " (truncated or altered)");

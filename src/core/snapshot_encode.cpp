@@ -136,7 +136,7 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
   return parts;
 }
 
-std::string encode_manifest(const Store& s, const std::vector<SnapshotPart>& parts) {
+std::string encode_manifest(const Store& s, const std::vector<SnapshotPart>& parts, const std::string& default_state) {
   std::size_t counts[3] = {0, 0, 0};
   for (auto t : s.type) ++counts[t];
   std::string m = "{\n  \"format\": \"hubreport-snapshot\",\n  \"version\": ";
@@ -161,7 +161,13 @@ std::string encode_manifest(const Store& s, const std::vector<SnapshotPart>& par
   append_uint(m, counts[2]);
   m += ", \"series_points\": ";
   append_uint(m, s.series_month.size());
-  m += "},\n  \"files\": [";
+  m += "},\n";
+  if (!default_state.empty()) {
+    m += "  \"default_state\": ";
+    append_json_string(m, default_state);
+    m += ",\n";
+  }
+  m += "  \"files\": [";
   for (std::size_t i = 0; i < parts.size(); ++i) {
     m += i ? ",\n    " : "\n    ";
     m += "{\"path\": ";

@@ -119,6 +119,23 @@ Result<ViewState> parse_state(std::string_view query) {
     return R::failure("link too long: " + std::to_string(query.size()) + " bytes (at most " + std::to_string(kMaxQueryBytes) + ")");
   if (!query.empty() && query[0] == '?') query.remove_prefix(1);
   ViewState st;
+  // The version decides what the other keys mean, wherever `v` stands in the query: find it first.
+  int version = 1;
+  for (std::string_view rest = query; !rest.empty();) {
+    std::size_t amp = rest.find('&');
+    std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (pair.substr(0, 2) != "v=" && pair != "v") continue;
+    std::string_view value = pair.size() > 2 ? pair.substr(2) : std::string_view();
+    if (value == "1") version = 1;
+    else if (value == "2") version = 2;
+    else
+      return R::failure("bad value for 'v': unknown state version '" + std::string(value.substr(0, 20)) +
+                        "' (this page reads versions 1 and 2)");
+    break;  // a second `v` is caught below as a repeated key
+  }
+  // Version 1 called the embed key `view`; version 2 calls it `embed` (the only difference so far).
+  const std::string_view embed_key = version == 1 ? "view" : "embed";
   std::vector<std::string> seen;
   while (!query.empty()) {
     std::size_t amp = query.find('&');
@@ -136,7 +153,11 @@ Result<ViewState> parse_state(std::string_view query) {
     seen.push_back(key);
     auto bad = [&](const std::string& why) { return R::failure("bad value for '" + key + "': " + why); };
 
-    if (key == "s" || key == "v" || key == "from" || key == "to" || key == "cum" || key == "view") {
+    if (key == "view" && version >= 2)
+      return R::failure("unknown key 'view' in a version 2 link (version 2 calls it 'embed')");
+    if (key == "embed" && version == 1)
+      return R::failure("unknown key 'embed' in a version 1 link (add v=2, or use 'view' as version 1 did)");
+    if (key == "s" || key == "v" || key == "from" || key == "to" || key == "cum" || key == embed_key) {
       auto value_r = percent_decode(key, raw_value);
       if (!value_r) return R::failure(value_r.error());
       const std::string& value = value_r.value();
@@ -144,9 +165,9 @@ Result<ViewState> parse_state(std::string_view query) {
         if (!is_valid_snapshot_id(value)) return bad("not a snapshot id (letters, digits, '.', '_', '-')");
         st.snapshot = value;
       } else if (key == "v") {
-        // Version 1 is the only one so far; a later version adds its migration here (old links keep working).
-        if (value != std::to_string(ViewState::kVersion))
-          return bad("unknown state version '" + value.substr(0, 20) + "' (this page reads version 1)");
+        // Read before the loop (it decides what `view`/`embed` mean); a percent-encoded digit lands here.
+        if (value != std::to_string(version))
+          return bad("unknown state version '" + value.substr(0, 20) + "' (this page reads versions 1 and 2)");
       } else if (key == "from" || key == "to") {
         auto m = value.size() == 7 ? parse_month(value) : std::nullopt;
         if (!m) return bad("expected a month YYYY-MM between 2000-01 and 2099-12");
@@ -195,6 +216,8 @@ std::string print_state(const ViewState& st) {
     key("s");
     percent_encode(out, st.snapshot);
   }
+  key("v");
+  out += std::to_string(ViewState::kVersion);
   if (st.from != kUnknownMonth) {
     key("from");
     out += format_month(st.from);
@@ -219,7 +242,7 @@ std::string print_state(const ViewState& st) {
     out += "1";
   }
   if (!st.view.empty()) {
-    key("view");
+    key("embed");
     out += st.view;
   }
   return out;
@@ -244,7 +267,7 @@ std::string state_to_json(const ViewState& st) {
   }
   out += ",\"cum\":";
   out += st.cumulative ? "true" : "false";
-  out += ",\"view\":";
+  out += ",\"embed\":";
   if (st.view.empty()) out += "null"; else append_json_string(out, st.view);
   out += "}";
   return out;

@@ -24,13 +24,45 @@ const rehash = (file, bytes) => {
   file.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
 };
 
+const viewsFile = (m) => {
+  const f = m.files.find((x) => x.role === 'views');
+  assert(f, 'the snapshot lists no precomputed views file');
+  return f;
+};
+
 export const tests = {
+  async 'a damaged precomputed views file fails its checksum'({ site }) {
+    await damaged(site, /damaged|checksum/i, (m, dir) => {
+      const file = path.join(dir, viewsFile(m).path);
+      const bytes = fs.readFileSync(file);
+      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      fs.writeFileSync(file, bytes);
+    });
+  },
+  async 'a precomputed views file that is not the views, behind a matching hash'({ site }) {
+    await damaged(site, /damaged|corrupt|views|JSON/i, (m, dir) => {
+      const f = viewsFile(m);
+      const text = '{"headline": [1, 2, ';
+      const bytes = zlib.gzipSync(text);
+      fs.writeFileSync(path.join(dir, f.path), bytes);
+      rehash(f, bytes);
+      f.raw_bytes = Buffer.byteLength(text);
+    });
+  },
+  async 'a precomputed views file missing on the host'({ site }) {
+    await damaged(site, /missing|could not be found|404/i, (m, dir) => fs.rmSync(path.join(dir, viewsFile(m).path)));
+  },
+  async 'a row group missing after the precomputed views were drawn takes them down'({ site }) {
+    // The views draw from their own (good) file first; the broken data behind them still ends in the alert.
+    await damaged(site, /missing|could not be found|404/i, (m, dir) => fs.rmSync(path.join(dir, m.files.find((f) => f.role === 'rows').path)));
+  },
+
   async 'a row group missing on the host'({ site }) {
-    await damaged(site, /missing|could not be found|404/i, (m, dir) => fs.rmSync(path.join(dir, m.files.at(-1).path)));
+    await damaged(site, /missing|could not be found|404/i, (m, dir) => fs.rmSync(path.join(dir, m.files.filter((f) => f.role === 'rows').at(-1).path)));
   },
   async 'bad gzip behind a matching hash'({ site }) {
     await damaged(site, /damaged|corrupt|gzip|decompress/i, (m, dir) => {
-      const f = m.files.at(-1);
+      const f = m.files.filter((x) => x.role === 'rows').at(-1);
       const bytes = Buffer.from('this is not gzip at all, but the manifest vouches for it');
       fs.writeFileSync(path.join(dir, f.path), bytes);
       rehash(f, bytes);
@@ -44,7 +76,7 @@ export const tests = {
   },
   async 'an out-of-range value inside a row group'({ site }) {
     await damaged(site, /out of range|damaged|corrupt/i, (m, dir) => {
-      const f = m.files.at(-1);
+      const f = m.files.filter((x) => x.role === 'rows').at(-1);
       const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, f.path))).toString();
       const bad = text.replace(/"type":(\{"runs":\[|\[)\d/, (s) => s.slice(0, -1) + '7');
       assert(bad !== text, 'no type column to damage');

@@ -1,11 +1,37 @@
 // Embed mode shows one view alone; every view exports a PNG and a CSV of its slice.
 import fs from 'node:fs';
-import { open, assert, defaultSnapshot } from './lib.mjs';
+import { open, assert, defaultSnapshot, queryOf } from './lib.mjs';
 
 export const tests = {
+  async 'an old (version 1) embed link lands on its version 2 link with the embed shown'({ site }) {
+    const { id } = defaultSnapshot(site);
+    // Links made before state version 2 have no `v` and call the embed key `view`.
+    const t = await open(site, `?view=geography&sector=industry&s=${id}`);
+    try {
+      assert(t.state === 'ready', `v1 embed link did not load: ${await t.page.textContent('#alert')}`);
+      const q = await queryOf(t.page);
+      assert(q === `s=${id}&v=2&sector=industry&embed=geography`, `v1 link migrated to ${q}`);
+      const sections = await t.page.$$eval('section[data-view]', (s) => s.map((x) => x.dataset.view));
+      assert(sections.length === 1 && sections[0] === 'geography', `migrated embed shows ${sections}`);
+      assert(await t.page.getAttribute('section[data-view=geography]', 'data-drawn') === 'true', 'embedded view not drawn');
+      assert(await t.page.isHidden('#alert'), `an alert for a valid old link: ${await t.page.textContent('#alert')}`);
+    } finally { await t.done(); }
+  },
+
+  async 'a version 2 link with the old key names it'({ site }) {
+    const t = await open(site, '?v=2&view=geography&sector=industry');
+    try {
+      assert(t.state === 'ready', 'page failed');
+      assert(/'view'/.test(await t.page.textContent('#alert')) && /embed/.test(await t.page.textContent('#alert')),
+        `alert: ${await t.page.textContent('#alert')}`);
+      assert(!(await queryOf(t.page)).includes('view='), 'bad key kept');
+      assert((await t.page.$$('section[data-view]')).length > 1, 'dropped key still embeds');
+    } finally { await t.done(); }
+  },
+
   async 'embed mode shows one view alone'({ site }) {
     const { manifest } = defaultSnapshot(site);
-    const t = await open(site, '?view=geography&sector=industry');
+    const t = await open(site, '?v=2&embed=geography&sector=industry');
     try {
       assert(t.state === 'ready', 'embed did not load');
       const sections = await t.page.$$eval('section[data-view]', (s) => s.map((x) => x.dataset.view));
@@ -14,7 +40,7 @@ export const tests = {
       assert(await t.page.isHidden('.masthead'), 'masthead visible in embed mode');
       if (manifest.kind === 'synthetic') assert(await t.page.isVisible('#synthetic-banner'), 'embed hides the synthetic banner');
       const full = await t.page.getAttribute('#open-full', 'href');
-      assert(full && !full.includes('view=') && full.includes('sector=industry'), `open-full link wrong: ${full}`);
+      assert(full && !full.includes('embed=') && full.includes('sector=industry') && full.includes('v=2'), `open-full link wrong: ${full}`);
       assert(await t.page.getAttribute('section[data-view=geography]', 'data-drawn') === 'true', 'embedded view not drawn');
     } finally { await t.done(); }
   },
@@ -49,7 +75,7 @@ export const tests = {
     try {
       await t.page.click('section[data-view=sectors] button:has-text("Embed")');
       const code = await t.page.inputValue('section[data-view=sectors] .embed-box textarea');
-      assert(/^<iframe src="http[^"]+view=sectors/.test(code), `embed code: ${code}`);
+      assert(/^<iframe src="http[^"]+v=2[^"]+embed=sectors"/.test(code), `embed code: ${code}`);
     } finally { await t.done(); }
   },
 };

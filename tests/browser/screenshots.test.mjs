@@ -2,8 +2,8 @@
 import { open, shot, assert } from './lib.mjs';
 
 const CASES = [
-  ['desktop-light', { viewport: { width: 1366, height: 900 }, colorScheme: 'light' }],
-  ['desktop-dark', { viewport: { width: 1366, height: 900 }, colorScheme: 'dark' }],
+  ['desktop-light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+  ['desktop-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
   ['phone-light', { viewport: { width: 375, height: 812 }, colorScheme: 'light' }],
   ['phone-dark', { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }],
 ];

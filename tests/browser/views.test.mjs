@@ -20,6 +20,21 @@ const lastOf = (s) => s.data[s.data.length - 1];
 const valueOf = (d) => (d && typeof d === 'object' ? d.value : d);
 
 export const tests = {
+  async 'cumulative growth draws the engine\'s running totals as they are'() {
+    // With cum=1 the engine's growth slice already holds running totals: the chart must not add them up again.
+    const monthly = slices.growth;
+    const run = { model: 0, dataset: 0, space: 0 };
+    const rows = monthly.rows.filter((r) => r[0] != null).map((r) => [r[0], ...['model', 'dataset', 'space'].map((t, k) => (run[t] += Number(r[k + 1]) || 0))]);
+    const cum = { ...monthly, rows };
+    const out = build('growth', WHOLE, 's=x&v=2&cum=1', cum);
+    const models = out.option.series.find((x) => x.id === 'type|model');
+    assert(valueOf(lastOf(models)) === rows.at(-1)[1], `last model total ${valueOf(lastOf(models))}, slice says ${rows.at(-1)[1]}`);
+    const reading = view('growth').reading(S.read('s=x&v=2&cum=1'), cum, WHOLE);
+    const total = rows.at(-1).slice(1).reduce((a, b) => a + b, 0);
+    assert(/had been created by the end of Feb 2026/.test(reading), `reading: ${reading}`);
+    assert(reading.startsWith(new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(total)), `reading: ${reading} (total ${total})`);
+  },
+
   async 'the partial month is the snapshot month unless taken on its last day'() {
     const cases = [['2026-03-15', '2026-03'], ['2026-04-30', null], ['2024-02-29', null], ['2026-02-28', null],
       ['2026-12-01', '2026-12'], [null, null], ['March 2026', null]];

@@ -10,6 +10,8 @@
 #include "file_io.h"
 #include "cli_run.h"
 #include "fixtures.h"
+#include "sha256.h"
+#include "snapshot.h"
 
 using namespace hubreport;
 namespace fs = std::filesystem;
@@ -107,6 +109,41 @@ TEST_CASE("damaged snapshot files on disk are caught before decoding", "[cli]") 
   CHECK(run("info " + dir + "/snap").out.find("snapshot file missing") != std::string::npos);
 
   REQUIRE(write_file(rows, good).empty());
+  CHECK(run("info " + dir + "/snap").status == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("hubreport build writes the precomputed default views, listed and hashed", "[cli]") {
+  std::string dir = temp_dir("views");
+  std::string small = test::source_path("tests/fixtures/small");
+  REQUIRE(run("build -o " + dir + "/snap --id views-test --date 2026-01-31 --models " + small + "/models.jsonl --datasets " +
+              small + "/datasets.jsonl --spaces " + small + "/spaces.jsonl")
+              .status == 0);
+  auto manifest = parse_manifest(read_file(dir + "/snap/manifest.json").value());
+  REQUIRE(manifest.ok());
+  // The canonical query of the default state (s=ID and nothing else).
+  CHECK(manifest->default_state == "s=views-test&v=2");
+  const ManifestFile& f = manifest->files.back();
+  CHECK(f.path == "default-views.json.gz");
+  CHECK(f.role == "views");
+  CHECK(f.rows == 0);
+  std::size_t views_files = 0;
+  for (auto& m : manifest->files) views_files += m.role == "views";
+  CHECK(views_files == 1);
+  std::string gz = read_file(dir + "/snap/" + f.path).value();
+  CHECK(gz.size() == f.bytes);
+  CHECK(sha256_hex(gz) == f.sha256);
+  auto text = gunzip(gz, f.raw_bytes);
+  REQUIRE(text.ok());
+  CHECK(text->size() == f.raw_bytes);
+  // Exactly what the engine answers for that state, read back from the snapshot.
+  Run all = run("view " + dir + "/snap --view all --state '" + manifest->default_state + "'");
+  REQUIRE(all.status == 0);
+  CHECK(all.out == text.value() + "\n");
+  CHECK(text->find("\"headline\":") != std::string::npos);
+  CHECK(text->find("\"sdks\":") != std::string::npos);
+  // The snapshot still reads without it: it is not a data part.
+  fs::remove(dir + "/snap/" + f.path);
   CHECK(run("info " + dir + "/snap").status == 0);
   fs::remove_all(dir);
 }

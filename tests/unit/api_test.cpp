@@ -45,7 +45,7 @@ TEST_CASE("requests: load, state, views, orgs, values and clear errors", "[api]"
   REQUIRE(info.status == 0);
   CHECK(info.body.find("\"repositories\":11") != std::string::npos);
   Reply state = api.call("{\"op\":\"state\",\"query\":\"country=US~CN&s=x\"}");
-  CHECK(state.body.find("\"query\":\"s=x\\u0026country=CN~US\"") != std::string::npos);  // & is escaped in JSON
+  CHECK(state.body.find("\"query\":\"s=x\\u0026v=2\\u0026country=CN~US\"") != std::string::npos);  // & is escaped in JSON
   CHECK(api.call("{\"op\":\"state\",\"query\":\"bogus=1\"}").body == "unknown key 'bogus'");
   Reply views = api.call("{\"op\":\"views\",\"query\":\"\"}");
   REQUIRE(views.status == 0);

@@ -162,3 +162,26 @@ TEST_CASE("sha256 matches known digests", "[snapshot]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
 }
+
+TEST_CASE("the precomputed views file is listed last and is never a data part", "[snapshot]") {
+  Engine engine = small_engine();
+  Parts p = small_parts();
+  std::vector<std::string> data = texts_of(p);
+  auto views = p.parts;
+  views.push_back(SnapshotPart{kDefaultViewsFile, "views", 0, "{\"headline\":{}}", 0, std::string(64, 'a')});
+  std::string manifest = encode_manifest(engine.store(), views, "s=x&v=2");
+  auto m = parse_manifest(manifest);
+  REQUIRE(m.ok());
+  CHECK(m->default_state == "s=x&v=2");
+  CHECK(m->files.back().role == "views");
+  // Loading the data parts alone finishes: the views file is not waited for.
+  CHECK(load(manifest, data).empty());
+  // Handing it to the loader as a part is refused.
+  SnapshotLoader loader;
+  REQUIRE(loader.begin(manifest).empty());
+  CHECK(loader.add_part(views.size() - 1, views.back().text).find("not a data part") != std::string::npos);
+  // Without default_state, or anywhere but last, the manifest is refused.
+  CHECK_FALSE(parse_manifest(encode_manifest(engine.store(), views)).ok());
+  std::swap(views[views.size() - 1], views[views.size() - 2]);
+  CHECK(parse_manifest(encode_manifest(engine.store(), views, "s=x&v=2")).error().find("listed last") != std::string::npos);
+}

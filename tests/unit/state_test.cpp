@@ -5,7 +5,7 @@
 using namespace hubreport;
 
 TEST_CASE("state round-trips through its canonical query", "[state]") {
-  auto st = parse_state("?s=synthetic-2026-03&country=US~CN&from=2024-01&to=2025-12&type=model&cum=1&view=geography");
+  auto st = parse_state("?s=synthetic-2026-03&v=2&country=US~CN&from=2024-01&to=2025-12&type=model&cum=1&embed=geography");
   REQUIRE(st.ok());
   CHECK(st->snapshot == "synthetic-2026-03");
   CHECK(st->filter(Dim::country) == std::vector<std::string>{"CN", "US"});
@@ -13,7 +13,7 @@ TEST_CASE("state round-trips through its canonical query", "[state]") {
   CHECK(st->cumulative);
   CHECK(st->view == "geography");
   std::string printed = print_state(st.value());
-  CHECK(printed == "s=synthetic-2026-03&from=2024-01&to=2025-12&type=model&country=CN~US&cum=1&view=geography");
+  CHECK(printed == "s=synthetic-2026-03&v=2&from=2024-01&to=2025-12&type=model&country=CN~US&cum=1&embed=geography");
   auto again = parse_state(printed);
   REQUIRE(again.ok());
   CHECK(again.value() == st.value());
@@ -23,8 +23,8 @@ TEST_CASE("state round-trips through its canonical query", "[state]") {
 TEST_CASE("defaults are left out and empty queries are the default view", "[state]") {
   auto st = parse_state("");
   REQUIRE(st.ok());
-  CHECK(print_state(st.value()).empty());
-  CHECK(print_state(parse_state("s=x&cum=0").value()) == "s=x");
+  CHECK(print_state(st.value()) == "v=2");  // the version is always printed, so every link says it
+  CHECK(print_state(parse_state("s=x&cum=0").value()) == "s=x&v=2");
 }
 
 TEST_CASE("names with any characters survive percent-encoding", "[state]") {
@@ -55,7 +55,11 @@ TEST_CASE("bad links give errors that name the key", "[state]") {
   CHECK(err("sector=industry~evil").find("'sector'") != std::string::npos);
   CHECK(err("s=../etc").find("'s'") != std::string::npos);
   CHECK(err("view=all").find("'view'") != std::string::npos);
+  CHECK(err("v=2&embed=all").find("'embed'") != std::string::npos);
   CHECK(err("v=9").find("version") != std::string::npos);
+  CHECK(err("v=9").find("'v'") != std::string::npos);
+  CHECK(err("v=").find("'v'") != std::string::npos);
+  CHECK(err("v=1&v=1") == "key 'v' appears twice");
   CHECK(err("country=US&country=CN") == "key 'country' appears twice");
   CHECK(err("org=%ZZ").find("percent") != std::string::npos);
   CHECK(err("org=%C3%28").find("UTF-8") != std::string::npos);   // invalid UTF-8
@@ -76,4 +80,27 @@ TEST_CASE("the state as JSON for the page", "[state]") {
   CHECK(json.find("\"org\":[\"Qwen\"]") != std::string::npos);
   CHECK(json.find("\"to\":\"2025-06\"") != std::string::npos);
   CHECK(json.find("\"from\":null") != std::string::npos);
+}
+
+TEST_CASE("state version 1 links are migrated to version 2", "[state]") {
+  auto migrate = [](const std::string& q) {
+    auto st = parse_state(q);
+    return st.ok() ? print_state(st.value()) : "error: " + st.error();
+  };
+  // Every link made before version 2 has no `v`: version 1, where the embed key was `view`.
+  CHECK(migrate("s=synthetic-2026-03&sector=industry&view=geography") ==
+        "s=synthetic-2026-03&v=2&sector=industry&embed=geography");
+  CHECK(migrate("view=orgs&country=US~CN&from=2024-01&cum=1&s=snap") == "s=snap&v=2&from=2024-01&country=CN~US&cum=1&embed=orgs");
+  CHECK(migrate("s=snap&country=CN") == "s=snap&v=2&country=CN");  // everything else is unchanged
+  CHECK(migrate("v=1&s=snap&view=sdks") == "s=snap&v=2&embed=sdks");  // an explicit v=1 too
+  CHECK(migrate("view=sdks&v=1") == "v=2&embed=sdks");               // wherever v stands
+  // A migrated link and its version 2 form are the same state.
+  CHECK(parse_state("s=a&view=growth").value() == parse_state("s=a&v=2&embed=growth").value());
+  // Version 2 calls the key `embed`: `view` there is an error that names it, and `embed` means nothing in version 1.
+  CHECK(migrate("s=snap&v=2&view=geography") == "error: unknown key 'view' in a version 2 link (version 2 calls it 'embed')");
+  CHECK(migrate("s=snap&embed=geography").find("error: unknown key 'embed'") == 0);
+  CHECK(migrate("v=3&s=snap").find("error: bad value for 'v': unknown state version '3'") == 0);
+  // Printing and parsing the current version is a fixed point.
+  std::string v2 = migrate("s=snap&view=geography&org=Qwen");
+  CHECK(migrate(v2) == v2);
 }

@@ -37,6 +37,7 @@ export async function loadEngine(moduleDir) {
       const manifest = JSON.parse(manifestText);
       call({ op: 'begin', manifest: manifestText });
       manifest.files.forEach((f, i) => {
+        if (f.role === 'views') return; // the page's precomputed default views: not a data part
         const gz = fs.readFileSync(path.join(snapshotDir, f.path));
         const sha = crypto.createHash('sha256').update(gz).digest('hex');
         if (sha !== f.sha256) throw new Error(`${f.path}: content hash does not match the manifest`);

@@ -1,7 +1,7 @@
 // 1. Growth: repositories created per month by type; `cum=1` shows running totals.
 import { composePanels } from './panels.js';
 import { col, monthsOf, last12, periodPhrase, faded, selectedOf, withoutPartial, partialNote } from './common.js';
-import { compact, share, change } from '../format.js';
+import { compact, share, change, month } from '../format.js';
 import { label, color, VOCAB } from '../vocab.js';
 
 /** Per-month counts by type, without the snapshot's partial month (its count would read as a sudden drop). */
@@ -35,12 +35,10 @@ export const growth = {
     const { months, data, note } = series(slice, ctx);
     const cumulative = state.cum === '1';
     const selected = selectedOf(state, 'type');
+    // With cum=1 the engine's slice already holds running totals (counting what was created before the axis
+    // starts): draw them as they are, stacked.
     const s = VOCAB.type.map((t) => {
-      let values = data[t];
-      if (cumulative) {
-        let run = 0;
-        values = values.map((v) => (run += v));
-      }
+      const values = data[t];
       return { id: `type|${t}`, name: label('type', t), color: color('type', t), data: values, type: 'line',
         area: cumulative, stack: cumulative ? 'total' : undefined, faded: faded(selected, t), pick: { key: 'type', value: t } };
     });
@@ -64,6 +62,14 @@ export const growth = {
       months.forEach((m, i) => { if (set.has(m)) for (const t of VOCAB.type) n += data[t][i]; });
       return n;
     };
+    if (state.cum === '1') {
+      // Running totals: read the last month's total, not a sum of totals.
+      const i = months.length - 1;
+      const now = VOCAB.type.reduce((n, t) => n + data[t][i], 0);
+      let text = `${compact(now)} repositories had been created by the end of ${month(months[i])}`;
+      if (now > 0) text += `; ${share(data.model[i] / now)} of them were models`;
+      return `${text}.${undated > 0 ? ` ${compact(undated)} more have no known creation date.` : ''}`;
+    }
     const recent = last12(months);
     const now = total(recent.months);
     const prevMonths = months.filter((m) => m < recent.start).slice(-12);
