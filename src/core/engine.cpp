@@ -322,11 +322,23 @@ Result<std::string> Engine::dimension_values(std::string_view dim) const {
   return out;
 }
 
+const FilterPass& Engine::pass_for(const ViewState& state) {
+  // The page asks for the views on screen one by one: they share the filter pass (and its concentration).
+  ViewState key_state = state;
+  key_state.view.clear();
+  key_state.cumulative = false;
+  std::string key = print_state(key_state);
+  if (!caching_ || !pass_ || key != pass_key_) {
+    pass_ = std::make_unique<FilterPass>();
+    filter(state, *pass_);
+    pass_key_ = caching_ ? key : std::string();
+  }
+  return *pass_;
+}
+
 Result<Slice> Engine::view(const ViewState& state, std::string_view name) {
   if (!is_view_name(name)) return Result<Slice>::failure("unknown view '" + std::string(name).substr(0, 40) + "'");
-  FilterPass pass;
-  filter(state, pass);
-  return view(state, pass, name);
+  return view(state, pass_for(state), name);
 }
 
 Result<std::string> Engine::all_views_json(const ViewState& state) {
@@ -338,8 +350,7 @@ Result<std::string> Engine::all_views_json(const ViewState& state) {
       std::rotate(recent_.begin(), recent_.begin() + std::ptrdiff_t(i), recent_.begin() + std::ptrdiff_t(i) + 1);
       return recent_.front().second;
     }
-  FilterPass pass;
-  filter(state, pass);
+  const FilterPass& pass = pass_for(state);
   std::string out = "{";
   for (std::size_t i = 0; i < kViewNames.size(); ++i) {
     auto slice = view(state, pass, kViewNames[i]);

@@ -99,18 +99,23 @@ class Engine {
   // dimensions excluded), or every item (empty, with *all = true) when no filter applies to it.
   std::vector<std::uint32_t> candidates(const Pass& pass, std::uint16_t own, bool* all) const;
   // Tests turn postings and caches off to check that the fast paths give the same slices as plain scans.
-  void set_fast_paths(bool on) { use_postings_ = on, unfiltered_.clear(), recent_.clear(), fast_paths_ = on, caching_ = on; }
+  void set_fast_paths(bool on) {
+    use_postings_ = on, unfiltered_.clear(), recent_.clear(), pass_.reset(), fast_paths_ = on, caching_ = on;
+  }
   // Benchmarks turn the answer caches off to time real recomputations.
-  void set_caching(bool on) { unfiltered_.clear(), recent_.clear(), caching_ = on; }
+  void set_caching(bool on) { unfiltered_.clear(), recent_.clear(), pass_.reset(), caching_ = on; }
 
  private:
   Slice orgs_view(const ViewState& state, const FilterPass& pass) const;
+  const FilterPass& pass_for(const ViewState& state);
   Result<Slice> compute_view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   void mask_items(const ViewState& state, Pass& pass) const;
 
   Store store_;
   // The last few answers of all_views_json by canonical state: back/forward and undoing a filter are instant.
   std::vector<std::pair<std::string, std::string>> recent_;
+  std::string pass_key_;  // the state pass_ was filtered for
+  std::unique_ptr<FilterPass> pass_;
   std::vector<std::uint8_t> kept_;               // authors kept apart in items
   Items items_;
   Items coarse_;                                 // items_ rolled up across org and family
