@@ -56,7 +56,7 @@ function printMain(data, { results, check, failed }, runs, wasmBytes, budgets, s
     ...(results.page ? [`${ms(results.page.filters[q]?.update)} (${ms(results.page.filters[q]?.engine)})`] : [])])));
 
   console.log('\n### Same numbers? (every view, no filter and each filter; hubreport is the reference)\n');
-  const views = Object.keys(check.duckdb || check.plain || {});
+  const views = [...new Set(Object.values(check).flatMap((c) => Object.keys(c)))];
   console.log(table(['view', ...Object.keys(check)], views.map((v) => [v, ...Object.keys(check).map((p) => {
     const list = check[p][v] || [];
     const bad = list.filter(Boolean);
@@ -90,7 +90,8 @@ function printMain(data, { results, check, failed }, runs, wasmBytes, budgets, s
 function printScaling(rows, slow) {
   const peers = [...new Set(rows.flatMap((r) => [...Object.keys(r.results), ...(r.skipped || [])]))];
   const skipNote = Object.entries(slow).filter(([p, x]) => peers.includes(p) && x.skipAbove)
-    .map(([p, x]) => `${p} skipped above ${(x.skipAbove / 1e6).toFixed(1)}M repositories${x.timeoutMs ? `, step timeout ${x.timeoutMs / 1000} s` : ''}`);
+    .map(([p, x]) => `${p} skipped above ${(x.skipAbove / 1e6).toFixed(1)}M repositories${x.timeoutMs ? `, step timeout ${x.timeoutMs / 1000} s` : ''}`)
+    .concat(Object.entries(slow).filter(([p, x]) => peers.includes(p) && !x.skipAbove).map(([p]) => `${p} skipped at every size (see the main table)`));
   console.log(`\n## Scaling (one run per peer and size, fresh headless Chromium each; "x N" = growth from the smallest size${skipNote.length ? `; ${skipNote.join('; ')}` : ''})\n`);
   const measures = [
     ['load (fetch + ingest)', (x) => x.load, 'load', ms],

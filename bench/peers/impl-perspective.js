@@ -13,13 +13,15 @@ import perspective from '@finos/perspective';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { readColumns } from './columns.js';
 import { sqlReport } from './report-sql.js';
-import { COLUMN_OF, OWN, UNKNOWN_MONTH, allowedCodes, parseQuery, timeWindow } from './state.js';
+import { COLUMN_OF, OWN, SECTOR_NAMES, UNKNOWN_MONTH, allowedCodes, parseQuery, round6, timeWindow } from './state.js';
 
 export const VIEWS_COMPUTED = ['headline', 'concentration', 'growth', 'geography', 'sectors', 'families', 'orgs', 'tasks', 'licenses',
   'libraries', 'sdks'];
 const FILTER_COLUMNS = ['type', 'country', 'sector', 'author', 'task', 'modality', 'library', 'license', 'family', 'relation', 'size', 'sdk'];
 
-let client, R, Dl, schema, authorCountry, authorSector;
+let client, R, Dl, schema, authorCountry, authorSector, lastTimings = {};
+// Per-view milliseconds of the last report (for development: the worker answers op "timings").
+export async function timings() { return lastTimings; }
 
 export async function init(distUrl) {
   globalThis.customElements ??= { get: () => undefined };  // the client looks for <perspective-viewer>; none in a worker
@@ -93,6 +95,9 @@ export async function report(query) {
   const month = (c) => (c === UNKNOWN_MONTH ? null : c);
   const views = Object.fromEntries(sqlReport(schema, st).map((v) => [v.view, v]));
   const out = {};
+  lastTimings = {};
+  let mark = performance.now();
+  const lap = (name) => { const now = performance.now(); lastTimings[name] = Math.round(now - mark); mark = now; };
 
   // Repositories per (creation month, key) and downloads per (download month, key): the SQL peer's `monthly` rows.
   async function monthly(view, cols, keyOf, { withDownloads = true, rowFilter = [] } = {}) {
@@ -123,9 +128,10 @@ export async function report(query) {
     const rows = (await grouped(R, ['created', 'type'], ['one'], where('growth')))
       .filter((x) => x.created === UNKNOWN_MONTH || x.created <= hi).map((x) => ({ m: month(x.created), type: x.type, n: x.one }));
     out.growth = views.growth.shape([rows]);
+    lap('growth');
   }
   for (const [view, col] of [['geography', 'country'], ['sectors', 'sector']])
-    out[view] = views[view].shape([await monthly(view, [col], (x) => x[col])]);
+    out[view] = views[view].shape([await monthly(view, [col], (x) => x[col])]), lap(view);
 
   for (const [view, col, dict] of [['licenses', 'license', schema.licenses], ['libraries', 'library', schema.libraries]]) {
     const base = await monthly(view, [col], (x) => x[col]);
@@ -139,6 +145,7 @@ export async function report(query) {
       c.repos += x.repos, c.dls += x.dls;
     }
     out[view] = views[view].shape([top, [...merged.values()]]);
+    lap(view);
   }
   {
     const base = await monthly('sdks', ['type', 'sdk'], (x) => (x.type === 2 ? x.sdk : 0), { withDownloads: false });
@@ -157,6 +164,7 @@ export async function report(query) {
       if (prev) prev.repos += x.repos; else rows.push({ m: x.m, k, repos: x.repos, dls: 0 });
     }
     out.sdks = views.sdks.shape([top, rows]);
+    lap('sdks');
   }
   {
     // tasks: per type (models, datasets) the top 20 tasks by repositories counted, the rest as "other" (k = 20).
@@ -175,6 +183,7 @@ export async function report(query) {
       c.repos += x.repos, c.dls += x.dls;
     }
     out.tasks = views.tasks.shape([[...merged.values()]]);
+    lap('tasks');
   }
   {
     // families: the 15 families with the most derivatives counted, repositories per month by relation.
@@ -191,6 +200,7 @@ export async function report(query) {
       c[`r${x.relation}`] += x.one, c.direct += x.direct;
     }
     out.families = views.families.shape([[...cells.values()]]);
+    lap('families');
   }
   {
     // orgs: per author repositories and likes counted, repositories of the last 12 and previous 12 months,
@@ -198,16 +208,26 @@ export async function report(query) {
     const lastLo = hi >= 11 ? hi - 11 : 0, prevLo = hi >= 23 ? hi - 23 : 0;
     const acc = new Map();
     const get = (a) => acc.get(a) || acc.set(a, { repos: 0, likes: 0, dls: 0, last12: 0, prev12: 0 }).get(a);
-    for (const x of await grouped(R, ['author', 'created'], ['one', 'likes'], where('orgs'))) {
-      const o = get(x.author), c = x.created;
-      if (counted(c)) o.repos += x.one, o.likes += x.likes;
-      if (c !== UNKNOWN_MONTH && c <= hi) { if (c >= lastLo) o.last12 += x.one; else if (c >= prevLo) o.prev12 += x.one; }
+    // Perspective 3.8 compares an integer column with a number wrongly inside expressions (`"created" > 305` is
+    // false on every row, `"created" < 305` true): compare float("created") instead.
+    const c = 'float("created")';
+    const between = (a, b) => `(${c} >= ${a}) and (${c} <= ${b})`;
+    const isCounted = windowed ? between(lo, hi) : `(${c} == ${UNKNOWN_MONTH}) or (${c} <= ${hi})`;
+    const expressions = {
+      repos: `if (${isCounted}) { 1 } else { 0 }`, likes_counted: `if (${isCounted}) { "likes" } else { 0 }`,
+      last12: `if (${between(lastLo, hi)}) { 1 } else { 0 }`,
+      prev12: `if (${between(prevLo, lastLo - 1)}) { 1 } else { 0 }`,
+    };
+    for (const x of await grouped(R, ['author'], Object.keys(expressions), where('orgs'), { expressions })) {
+      const o = get(x.author);
+      o.repos += x.repos, o.likes += x.likes_counted, o.last12 += x.last12, o.prev12 += x.prev12;
     }
     for (const x of await grouped(Dl, ['author'], ['downloads'], [...where('orgs'), ...inWindow])) get(x.author).dls += x.downloads;
     const names = schema.authors;
     const list = [...acc.entries()].filter(([, o]) => o.repos || o.dls)
       .sort(([a, x], [b, y]) => y.dls - x.dls || y.repos - x.repos || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0)).slice(0, 50);
     out.orgs = views.orgs.shape([list.map(([a, o]) => ({ name: names[a], country: authorCountry[a], sector: authorSector[a], ...o }))]);
+    lap('orgs');
   }
   {
     // concentration: models counted with a known lifetime download count, sorted by Perspective; cumulative in JS.
@@ -229,15 +249,34 @@ export async function report(query) {
     for (let j = 0; j <= 20; j++) ranks.add(Math.ceil((j / 20) * models));
     const cums = [...ranks].filter((x) => x > 0).map((rn) => ({ rn, cum: cum[rn - 1] }));
     out.concentration = views.concentration.shape([[t]], cums);
+    lap('concentration');
   }
   {
     const perType = [0, 0, 0];
     for (const x of await grouped(R, ['type', 'created'], ['one'], where('headline'))) if (counted(x.created)) perType[x.type] += x.one;
     const types = perType.map((n, type) => ({ type, n }));
     const leadLo = hi >= 11 ? hi - 11 : 0;
-    const dls = (await grouped(Dl, ['country', 'sector', 'month'], ['downloads'], [...where('headline'), ...inWindow]))
-      .map((x) => ({ country: x.country, sector: x.sector, recent: x.month >= leadLo, dls: x.downloads }));
-    out.headline = views.headline.shape([types, dls], out.concentration);
+    // Downloads in the window (one total), and by country and by sector over the window's last 12 months.
+    const total = await grouped(Dl, ['type'], ['downloads'], [...where('headline'), ...inWindow]);
+    const recentFilter = [...where('headline'), ['month', '>=', Math.max(lo, leadLo)], ['month', '<=', hi]];
+    const byCountry = await grouped(Dl, ['country'], ['downloads'], recentFilter), bySector = await grouped(Dl, ['sector'], ['downloads'], recentFilter);
+    // The SQL peer's headline shape for the counts and the total; the leading country and sector set here.
+    const downloads = total.reduce((a, x) => a + x.downloads, 0);
+    const rows = [{ country: 0, sector: 0, recent: false, dls: downloads }];
+    const shaped = views.headline.shape([types, rows], out.concentration);
+    const c = new Float64Array(schema.countries.length), sct = new Float64Array(5);
+    for (const x of byCountry) c[x.country] += x.downloads;
+    for (const x of bySector) sct[x.sector] += x.downloads;
+    let known = 0, leadC = 0, sectorTotal = 0, leadS = 0;
+    for (let j = 1; j < c.length; j++) { known += c[j]; if (leadC === 0 || c[j] > c[leadC]) leadC = j; }
+    for (let j = 0; j < 5; j++) { sectorTotal += sct[j]; if (sct[j] > sct[leadS]) leadS = j; }
+    const set = (key, v) => { shaped.find((x) => x[0] === key)[1] = v; };
+    set('leading_country', known ? schema.countries[leadC] : null);
+    set('leading_country_share', known ? round6(c[leadC] / known) : null);
+    set('leading_sector', sectorTotal ? SECTOR_NAMES[leadS] : null);
+    set('leading_sector_share', sectorTotal ? round6(sct[leadS] / sectorTotal) : null);
+    out.headline = shaped;
+    lap('headline');
   }
   return out;
 }
