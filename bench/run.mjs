@@ -1,6 +1,8 @@
 // The peer benchmark (issue 5): hubreport against DuckDB-WASM, crossfilter2 and plain JS on the same snapshot, in the
-// same headless Chromium, one fresh browser per peer and run. Checks hubreport and DuckDB agree on every view.
-// Usage: node bench/run.mjs [--quick] [--runs N] [--peers hubreport,duckdb,plain,crossfilter] [--scales] [--snapshot DIR]
+// same headless Chromium, one fresh browser per peer and run. Checks hubreport, DuckDB and plain JS agree on every
+// view (and reports where Perspective differs).
+// Usage: node bench/run.mjs [--quick] [--runs N] [--peers hubreport,duckdb,plain,crossfilter,perspective] [--timeout S]
+//        [--slow-timeout S] [--scales | --scales-only] [--scale-sizes 0.5,1,2,4,8] [--perspective-up-to M] [--snapshot DIR]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -20,19 +22,30 @@ const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : fallback);
 const quick = flag('--quick');
 const runs = Number(option('--runs', quick ? 1 : 5));
-const peers = option('--peers', 'hubreport,duckdb,plain,crossfilter').split(',');
-const STEP_TIMEOUT_MS = Number(option('--timeout', 60)) * 1000;  // slow peers: a step past this prints ">Ns"
+const peers = option('--peers', 'hubreport,duckdb,plain,crossfilter,perspective').split(',');
+const STEP_TIMEOUT_MS = Number(option('--timeout', 120)) * 1000;  // any step past this prints ">Ns" and ends the run
+// The slow peers: fewer runs, their own step timeout, skipped in the scaling table above a size.
+// Perspective takes about 35 s per full report on 220K repositories here, so by default the scaling table leaves it
+// out (--perspective-up-to M includes it up to M million repositories).
+const SLOW = { crossfilter: { runs: 2, skipAbove: 2.1e6 },
+  perspective: { runs: 1, skipAbove: Number(option('--perspective-up-to', 0)) * 1e6, timeoutMs: Number(option('--slow-timeout', 180)) * 1000 } };
+const SCALE_SIZES = option('--scale-sizes', '0.5,1,2,4,8').split(',').map(Number);  // millions of repositories
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--js-flags=--max-old-space-size=8192'];
 
-const IMPLS = { hubreport: 'impl-hubreport.js', duckdb: 'impl-duckdb.js', plain: 'impl-plain.js', crossfilter: 'impl-crossfilter.js' };
+const IMPLS = { hubreport: 'impl-hubreport.js', duckdb: 'impl-duckdb.js', plain: 'impl-plain.js', crossfilter: 'impl-crossfilter.js',
+  perspective: 'impl-perspective.js' };
 // What each peer downloads besides its data (engine code and wasm), as served from node_modules or build/site.
 const ENGINE_FILES = {
   hubreport: ['build/site/hubreport.js', 'build/site/hubreport.wasm'],
   duckdb: ['node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js'],
   plain: [],
   crossfilter: ['node_modules/crossfilter2/crossfilter.min.js'],
+  perspective: ['node_modules/@finos/perspective/dist/wasm/perspective-server.wasm', 'node_modules/@finos/perspective/dist/wasm/perspective-js.wasm',
+    'node_modules/@finos/perspective/dist/cdn/perspective-server.worker.js'],
 };
+const CHECKED = ['hubreport', 'duckdb', 'plain', 'perspective'];  // peers whose numbers are kept on the first run
+const MUST_AGREE = ['duckdb', 'plain'];  // a mismatch with hubreport fails the run; Perspective's are only reported
 
 const median = (xs) => { const v = xs.filter((x) => x != null).sort((a, b) => a - b); return v.length ? v[Math.floor((v.length - 1) / 2)] : null; };
 const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), ms))]);
@@ -56,29 +69,33 @@ async function runPeer(base, peer, data, { keepNumbers }) {
   const { browser, memory } = await launch();
   const page = await browser.newPage();
   const out = { filters: {} };
+  const timeoutMs = SLOW[peer]?.timeoutMs ?? STEP_TIMEOUT_MS;
   try {
     await page.goto(`${base}/build/bench/bundles/bench.html?impl=${encodeURIComponent(`/build/bench/bundles/${IMPLS[peer].replace('.js', '.js')}`)}`);
-    const step = async (op, ...args) => {
-      const r = await withTimeout(page.evaluate(([o, a]) => window.bench(o, ...a), [op, args]), STEP_TIMEOUT_MS);
-      if (r.timeout) throw Object.assign(new Error(`${peer}: ${op} took more than ${STEP_TIMEOUT_MS / 1000} s`), { timeout: op });
+    // label: where a timeout is printed (init, load, reportCold, report or a filter).
+    const step = async (label, op, ...args) => {
+      const r = await withTimeout(page.evaluate(([o, a]) => window.bench(o, ...a), [op, args]), timeoutMs);
+      if (r.timeout) throw Object.assign(new Error(`${peer}: ${label} took more than ${timeoutMs / 1000} s`), { timeout: label });
       return r;
     };
-    const engineArg = { hubreport: `${base}/build/site/hubreport.js`, duckdb: `${base}/node_modules/@duckdb/duckdb-wasm/dist/` }[peer];
-    out.init = (await step('init', engineArg)).ms;
-    const loaded = await step('load', peer === 'hubreport' ? `${base}/${data.snapshotRel}/` : `${base}/${peer === 'duckdb' ? data.arrowRel : data.colsRel}/`);
+    const engineArg = { hubreport: `${base}/build/site/hubreport.js`, duckdb: `${base}/node_modules/@duckdb/duckdb-wasm/dist/`,
+      perspective: `${base}/node_modules/@finos/perspective/dist/` }[peer];
+    out.init = (await step('init', 'init', engineArg)).ms;
+    const loaded = await step('load', 'load', peer === 'hubreport' ? `${base}/${data.snapshotRel}/` : `${base}/${peer === 'duckdb' ? data.arrowRel : data.colsRel}/`);
     out.load = loaded.ms;
     out.heap = loaded.value?.heap;
-    const first = await step('report', '', keepNumbers);
+    const first = await step('reportCold', 'report', '', keepNumbers);
     out.reportCold = first.ms;
     if (keepNumbers) out.numbers = { '': first.value };
-    out.report = (await step('report', '', false)).ms;
+    out.report = (await step('report', 'report', '', false)).ms;
     for (const q of FILTERS) {
-      const r = await step('report', q, keepNumbers);
+      const r = await step(q, 'report', q, keepNumbers);
       out.filters[q] = r.ms;
       if (keepNumbers) out.numbers[q] = r.value;
     }
   } catch (err) {
-    out.error = err.timeout ? `>${STEP_TIMEOUT_MS / 1000}s at ${err.timeout}` : String(err.message).split('\n')[0];
+    if (err.timeout) out.timedOut = { at: err.timeout, s: timeoutMs / 1000 };
+    out.error = err.timeout ? `>${timeoutMs / 1000}s at ${err.timeout}` : String(err.message).split('\n')[0];
   } finally {
     out.memory = memory.stop();
     await browser.close();
@@ -124,7 +141,7 @@ function sizes(files) {
 }
 
 function downloadBytes(peer, data) {
-  const dir = { hubreport: data.snapshot, duckdb: data.arrow, plain: data.cols, crossfilter: data.cols }[peer];
+  const dir = { hubreport: data.snapshot, duckdb: data.arrow, plain: data.cols, crossfilter: data.cols, perspective: data.cols }[peer];
   const files = peer === 'hubreport'
     ? [path.join(dir, 'manifest.json'), ...JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'))).files.map((f) => path.join(dir, f.path))]
     : peer === 'duckdb' ? ['repos.arrow', 'dl.arrow', 'authors.arrow', 'schema.json'].map((f) => path.join(dir, f))
@@ -147,29 +164,29 @@ async function measure(base, data, peerList, runCount, withPage) {
   const results = {};
   let failed = false;
   for (const peer of peerList) {
-    const slow = peer === 'crossfilter';
-    const n = slow ? Math.min(runCount, 2) : runCount;
+    const n = Math.min(runCount, SLOW[peer]?.runs ?? runCount);
     const list = [];
     for (let i = 0; i < n; i++) {
       process.stderr.write(`bench: ${peer} run ${i + 1}/${n} (${data.repos} repositories)\n`);
-      const r = await runPeer(base, peer, data, { keepNumbers: i === 0 && (peer === 'hubreport' || peer === 'duckdb' || peer === 'plain') });
+      const r = await runPeer(base, peer, data, { keepNumbers: i === 0 && CHECKED.includes(peer) });
       list.push(r);
       if (r.error) { process.stderr.write(`bench: ${peer}: ${r.error}\n`); break; }
     }
     results[peer] = summarize(list);
     results[peer].bytes = downloadBytes(peer, data);
   }
-  // Correctness under speed: every view hubreport computed must come out the same from DuckDB (and plain JS).
+  // Correctness under speed: every view hubreport computed must come out the same from DuckDB and plain JS;
+  // Perspective's differences (on the views it computes) are printed but do not fail the run.
   const check = {};
   const ref = results.hubreport?.numbers;
-  for (const peer of ['duckdb', 'plain']) {
+  for (const peer of CHECKED.slice(1)) {
     if (!ref || !results[peer]?.numbers) continue;
     check[peer] = {};
     for (const q of Object.keys(ref)) {
       if (!results[peer].numbers[q]) continue;
       for (const [view, problem] of Object.entries(compareReports(ref[q], results[peer].numbers[q]))) {
         (check[peer][view] ||= []).push(problem ? `${q || '(no filter)'}: ${problem}` : null);
-        if (problem && peer === 'duckdb') failed = true;
+        if (problem && MUST_AGREE.includes(peer)) failed = true;
       }
     }
   }
@@ -192,7 +209,7 @@ function summarize(list) {
   const ok = list.filter((r) => !r.error || r.init != null);
   const pick = (f) => median(ok.map(f));
   return {
-    runs: list.length, error: list.find((r) => r.error)?.error,
+    runs: list.length, error: list.find((r) => r.error)?.error, timedOut: list.find((r) => r.timedOut)?.timedOut,
     init: pick((r) => r.init), load: pick((r) => r.load), reportCold: pick((r) => r.reportCold), report: pick((r) => r.report),
     filters: Object.fromEntries(FILTERS.map((q) => [q, pick((r) => r.filters[q])])),
     memory: pick((r) => r.memory), heap: pick((r) => r.heap), numbers: list[0]?.numbers,
@@ -206,17 +223,18 @@ try {
   const index = JSON.parse(fs.readFileSync(path.join(root, 'build/site/snapshots/index.json'), 'utf8'));
   const snapshot = path.resolve(option('--snapshot', path.join(root, 'build/site/snapshots', index.default)));
   const data = await benchData(snapshot);
-  const main = await measure(base, data, peers, runs, !option('--snapshot'));
+  const main = flag('--scales-only') ? { failed: false } : await measure(base, data, peers, runs, !option('--snapshot'));
   const wasmBytes = fs.statSync(path.join(root, 'build/site/hubreport.wasm')).size;
-  printTables({ data, main, runs, wasmBytes, budgets: BUDGETS });
-  if (flag('--scales')) {
+  if (!flag('--scales-only')) printTables({ data, main, runs, wasmBytes, budgets: BUDGETS, slow: SLOW });
+  if (flag('--scales') || flag('--scales-only')) {
     const rows = [];
-    for (const scale of quick ? [0.5 / 4.4] : [0.5, 1, 2, 4, 8].map((m) => m / 4.4)) {
-      const snap = scaledSnapshot(root, scale);
+    for (const millions of quick ? [0.5] : SCALE_SIZES) {
+      const snap = scaledSnapshot(root, millions / 4.4);
       const d = await benchData(snap);
-      rows.push({ data: d, ...(await measure(base, d, peers.filter((p) => p !== 'crossfilter' || d.repos <= 2e6), 1, false)) });
+      const skipped = peers.filter((p) => SLOW[p]?.skipAbove != null && d.repos > SLOW[p].skipAbove);
+      rows.push({ data: d, skipped, ...(await measure(base, d, peers.filter((p) => !skipped.includes(p)), 1, false)) });
     }
-    printTables({ scaling: rows });
+    printTables({ scaling: rows, slow: SLOW });
     if (rows.some((r) => r.failed)) main.failed = true;
   }
   process.exitCode = main.failed ? 1 : 0;
