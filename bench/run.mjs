@@ -180,7 +180,11 @@ async function measure(base, data, peerList, runCount, withPage) {
   const check = {};
   const ref = results.hubreport?.numbers;
   for (const peer of CHECKED.slice(1)) {
-    if (!ref || !results[peer]?.numbers) continue;
+    // A peer that must agree but produced nothing to compare fails the run too: an unchecked run proves nothing.
+    if (!ref || !results[peer]?.numbers) {
+      if (MUST_AGREE.includes(peer) && peerList.includes(peer) && peerList.includes('hubreport')) failed = true;
+      continue;
+    }
     check[peer] = {};
     for (const q of Object.keys(ref)) {
       if (!results[peer].numbers[q]) continue;

@@ -62,7 +62,7 @@ function printMain(data, { results, check, failed }, runs, wasmBytes, budgets, s
     const bad = list.filter(Boolean);
     return !list.length ? 'not computed' : bad.length ? `MISMATCH ${bad.length}/${list.length}: ${bad[0].slice(0, 160)}` : `OK (${list.length} states)`;
   })])));
-  if (!views.length) console.log('(not checked: hubreport or DuckDB did not finish)');
+  if (!views.length) console.log('(not checked: hubreport or DuckDB did not finish: the benchmark fails)');
   if (failed) console.log('\n**hubreport disagrees with DuckDB or plain JS: the benchmark fails.**');
   if (check.perspective && Object.values(check.perspective).flat().some(Boolean)) console.log('\n(Perspective mismatches are reported, not failed.)');
   for (const p of Object.keys(NOTES)) if (results[p]) console.log(`\n${NOTES[p]}`);
@@ -78,8 +78,9 @@ function printMain(data, { results, check, failed }, runs, wasmBytes, budgets, s
   console.log(table(['budget', 'limit', 'measured', ''], [
     ['page open to every view drawn (`hubreport:open`, median)', '1.5 s', ms(page.open), verdict(page.open, budgets.openMs)],
     ['engine recompute per filter change (worker, caches off, worst filter)', '25 ms', ms(hubF.worst), verdict(hubF.worst, budgets.engineMs)],
-    ['redraw after a filter change (`hubreport:update` - `hubreport:engine`, worst filter)', '100 ms', ms(worstRedraw), verdict(worstRedraw, budgets.redrawMs)],
-    ['filter change to every view redrawn (`hubreport:update`, worst filter)', '-', ms(worstUpdate), ''],
+    // The issue's wording: at most 100 ms from the filter change "until the charts are redrawn" (the engine included).
+    ['filter change until the charts on screen are redrawn (`hubreport:update`, worst filter; charts off screen are drawn as they scroll near)', '100 ms', ms(worstUpdate), verdict(worstUpdate, budgets.redrawMs)],
+    ['of which drawing (`hubreport:update` - `hubreport:engine`, worst filter)', '-', ms(worstRedraw), ''],
     ['snapshot, compressed', '6 B/repo', snapBytes ? `${(snapBytes / data.repos).toFixed(2)} B/repo` : '-', verdict(snapBytes && snapBytes / data.repos, budgets.snapshotBytesPerRepo)],
     ['wasm module', '250 KB', `${(wasmBytes / 1024).toFixed(0)} KB`, verdict(wasmBytes, budgets.wasmBytes)],
     ['wasm heap after load', '60 B/repo', hub.heap ? `${(hub.heap / data.repos).toFixed(1)} B/repo (${mb(hub.heap)})` : '-', verdict(hub.heap && hub.heap / data.repos, budgets.heapBytesPerRepo)],
