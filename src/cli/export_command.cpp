@@ -24,12 +24,8 @@ bool write_column(const std::string& dir, const std::string& name, const std::ve
 void append_names(std::string& out, const char* key, const std::vector<std::string>& names) {
   out += ",\"";
   out += key;
-  out += "\":[";
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, names[i]);
-  }
-  out += ']';
+  out += "\":";
+  append_json_string_list(out, names);
 }
 
 }  // namespace

@@ -3,12 +3,15 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace hubreport {
 
 // Appends s as a JSON string literal. Escapes <, > and & too, so the text is inert even if pasted into HTML.
 void append_json_string(std::string& out, std::string_view s);
+// ["a","b",...]
+void append_json_string_list(std::string& out, const std::vector<std::string>& list);
 void append_int(std::string& out, std::int64_t v);
 void append_uint(std::string& out, std::uint64_t v);
 // A fraction or ratio with at most 6 decimals, trailing zeros removed ("0.4961", "1", "0").

@@ -42,7 +42,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   // Group by every dimension except org and family (and direct, which only the families view reads), numbering groups
   // in order of first appearance so the result does not depend on hashing.
   auto bound = [](const auto& v) { return v.empty() ? 1ull : std::uint64_t(*std::max_element(v.begin(), v.end())) + 1; };
-  const std::uint64_t country_n = bound(fine.country), sector_n = bound(fine.sector), relation_n = bound(fine.relation),
+  const std::uint64_t type_n = bound(fine.type), country_n = bound(fine.country), sector_n = bound(fine.sector), relation_n = bound(fine.relation),
                       size_n = bound(fine.size), sdk_n = bound(fine.sdk), task_n = bound(fine.task),
                       library_n = bound(fine.library), license_n = bound(fine.license);
   auto small_key = [&](std::size_t i) {
@@ -54,7 +54,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   };
   // Mixed radix in one word when the bounds allow (always, for real dictionaries); a pair of words otherwise.
   const std::uint64_t big_n = task_n * library_n * license_n;  // at most 2^48
-  const std::uint64_t small_n = 3 * country_n * sector_n * relation_n * size_n * sdk_n;  // at most 2^42
+  const std::uint64_t small_n = type_n * country_n * sector_n * relation_n * size_n * sdk_n;  // at most 2^48
   const bool one_word = small_n <= ~std::uint64_t(0) / big_n;
   std::vector<std::uint32_t> group(fine.count());
   std::vector<std::uint32_t> first_item;

@@ -10,12 +10,8 @@ namespace {
 void append_strings(std::string& out, const char* key, const std::vector<std::string>& list) {
   out += '"';
   out += key;
-  out += "\":[";
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, list[i]);
-  }
-  out += ']';
+  out += "\":";
+  append_json_string_list(out, list);
 }
 
 // A column of integers, as a plain array or, when runs of equal values make it shorter (rows are ordered by
