@@ -13,6 +13,7 @@ int cmd_synth(const Args& args);
 int cmd_calibrate(const Args& args);
 int cmd_index(const Args& args);
 int cmd_export(const Args& args);
+int cmd_timings(const Args& args);
 
 // Shared by the commands: prints "hubreport CMD: message" to stderr and returns 1.
 int fail(const char* command, const std::string& message);

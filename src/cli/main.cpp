@@ -23,6 +23,7 @@ const char* kUsage =
     "  calibrate  compare a snapshot with the report's published figures\n"
     "  index      write snapshots/index.json for a site\n"
     "  export     write a snapshot as flat binary columns (for benchmarks)\n"
+    "  timings    time the filter pass and each view natively (a profiling aid)\n"
     "\n"
     "'hubreport COMMAND --help' describes each command.\n";
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "calibrate") return cmd_calibrate(args);
   if (command == "index") return cmd_index(args);
   if (command == "export") return cmd_export(args);
+  if (command == "timings") return cmd_timings(args);
   std::fprintf(stderr, "hubreport: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }
