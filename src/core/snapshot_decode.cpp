@@ -92,8 +92,12 @@ struct SnapshotLoader::Impl {
   bool begun = false;
   std::vector<char> received;
   std::vector<std::size_t> first_row;
-  std::vector<std::vector<Month>> group_months;  // series months per group, decoded at finish
+  // Series of groups that arrived ahead of an earlier one, until they can be appended in order (the page sends
+  // parts in order, so normally none wait: the series go straight into the store, with no second copy to free).
+  std::vector<std::vector<Month>> group_months;
   std::vector<std::vector<std::uint32_t>> group_counts, group_downloads;
+  std::size_t next_group = 1;  // the manifest file whose series is appended next
+  void append_ready_groups();
   Store store;
   sj::parser parser;
   Padded pad;
@@ -125,6 +129,14 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L.group_downloads.resize(files);
   Store& s = L.store;
   s.info = L.manifest.info;
+  // Room for every download point, bounded by what the parts' text could hold (each point takes at least four
+  // characters), so a manifest that lies about its counts cannot make this reserve absurd memory.
+  std::uint64_t raw_total = 0;
+  for (const auto& f : L.manifest.files) raw_total += f.raw_bytes;
+  std::size_t points = std::size_t(std::min<std::uint64_t>(L.manifest.series_points, raw_total / 4));
+  s.series_start.assign(n + 1, 0);
+  s.series_month.reserve(points);
+  s.series_downloads.reserve(points);
   s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
   s.created.resize(n), s.downloads30.resize(n), s.likes.resize(n), s.downloads_all.resize(n), s.params.resize(n);
@@ -276,7 +288,22 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
   }
   if (!doc.is_alive() || !doc.at_end()) return bad("trailing text after the JSON object");
   L.received[index] = 1;
+  L.append_ready_groups();
   return "";
+}
+
+void SnapshotLoader::Impl::append_ready_groups() {
+  Store& s = store;
+  for (; next_group < manifest.files.size() && received[next_group] && manifest.files[next_group].role == "rows"; ++next_group) {
+    const auto& counts = group_counts[next_group];
+    std::size_t r0 = first_row[next_group];
+    for (std::size_t i = 0; i < counts.size(); ++i) s.series_start[r0 + i + 1] = s.series_start[r0 + i] + counts[i];
+    s.series_month.insert(s.series_month.end(), group_months[next_group].begin(), group_months[next_group].end());
+    s.series_downloads.insert(s.series_downloads.end(), group_downloads[next_group].begin(), group_downloads[next_group].end());
+    std::vector<Month>().swap(group_months[next_group]);
+    std::vector<std::uint32_t>().swap(group_counts[next_group]);
+    std::vector<std::uint32_t>().swap(group_downloads[next_group]);
+  }
 }
 
 Result<Store> SnapshotLoader::finish() {
@@ -286,24 +313,10 @@ Result<Store> SnapshotLoader::finish() {
   for (std::size_t i = 0; i < L.received.size(); ++i)
     if (!L.received[i]) return R::failure(L.manifest.files[i].path + ": missing (listed in the manifest, never loaded)");
   Store& s = L.store;
-  std::size_t n = L.manifest.repositories, total = 0;
-  for (auto& c : L.group_counts)
-    for (auto x : c) total += x;
+  L.append_ready_groups();
+  std::size_t total = s.series_month.size();
   if (total != L.manifest.series_points)
     return R::failure("download series hold " + std::to_string(total) + " points, manifest says " + std::to_string(L.manifest.series_points));
-  s.series_start.resize(n + 1);
-  s.series_month.reserve(total);
-  s.series_downloads.reserve(total);
-  s.series_start[0] = 0;
-  for (std::size_t f = 1; f < L.group_counts.size(); ++f) {
-    std::size_t r0 = L.first_row[f];
-    for (std::size_t i = 0; i < L.group_counts[f].size(); ++i)
-      s.series_start[r0 + i + 1] = s.series_start[r0 + i] + L.group_counts[f][i];
-    s.series_month.insert(s.series_month.end(), L.group_months[f].begin(), L.group_months[f].end());
-    s.series_downloads.insert(s.series_downloads.end(), L.group_downloads[f].begin(), L.group_downloads[f].end());
-    std::vector<Month>().swap(L.group_months[f]);
-    std::vector<std::uint32_t>().swap(L.group_downloads[f]);
-  }
   std::string err = s.validate();
   if (!err.empty()) return R::failure("snapshot is inconsistent: " + err);
   std::size_t counts[3] = {0, 0, 0};

@@ -67,6 +67,34 @@ TEST_CASE("snapshot round trip keeps every column", "[snapshot]") {
   CHECK(load(small_parts().manifest, texts_of(small_parts())).empty());
 }
 
+TEST_CASE("parts may arrive in any order", "[snapshot]") {
+  // The page sends parts in order and their series go straight into the store; a part that arrives early waits.
+  Parts p = small_parts();
+  auto texts = texts_of(p);
+  REQUIRE(texts.size() >= 4);
+  auto load_in = [&](std::vector<std::size_t> order) {
+    SnapshotLoader loader;
+    REQUIRE(loader.begin(p.manifest).empty());
+    for (auto i : order) REQUIRE(loader.add_part(i, texts[i]).empty());
+    auto store = loader.finish();
+    REQUIRE(store.ok());
+    return std::move(store.value());
+  };
+  std::vector<std::size_t> forward, backward;
+  for (std::size_t i = 0; i < texts.size(); ++i) forward.push_back(i), backward.push_back(texts.size() - 1 - i);
+  std::vector<std::size_t> shuffled = forward;
+  std::swap(shuffled[1], shuffled[3]);
+  Store a = load_in(forward);
+  for (const auto& order : {backward, shuffled}) {
+    Store b = load_in(order);
+    CHECK(a.series_start == b.series_start);
+    CHECK(a.series_month == b.series_month);
+    CHECK(a.series_downloads == b.series_downloads);
+    CHECK(a.downloads_all == b.downloads_all);
+  }
+  CHECK(a.series_start.back() == a.series_month.size());
+}
+
 TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
   Parts p = small_parts();
   auto texts = texts_of(p);
