@@ -38,15 +38,21 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   coarse_ = roll_up(items_, s, &rolled_up_of);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i]) family_items_.push_back(i);
+  // Per creation entry of both tables: models with known lifetime downloads and their sum.
+  auto entry_of = [](const Items& t, std::uint32_t i, Month m) {
+    auto first = t.created_month.begin() + t.created_start[i], last = t.created_month.begin() + t.created_start[i + 1];
+    return std::size_t(std::lower_bound(first, last, m) - t.created_month.begin());
+  };
   created_known_.assign(items_.created_month.size(), 0);
   created_lifetime_.assign(items_.created_month.size(), 0);
+  coarse_known_.assign(coarse_.created_month.size(), 0);
+  coarse_lifetime_.assign(coarse_.created_month.size(), 0);
   for (std::uint32_t r = 0; r < s.rows(); ++r) {
     if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
     std::uint32_t i = row_item_[r];
-    auto first = items_.created_month.begin() + items_.created_start[i], last = items_.created_month.begin() + items_.created_start[i + 1];
-    auto k = std::size_t(std::lower_bound(first, last, s.created[r]) - items_.created_month.begin());
-    ++created_known_[k];
-    created_lifetime_[k] += s.downloads_all[r];
+    std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
+    ++created_known_[k], ++coarse_known_[ck];
+    created_lifetime_[k] += s.downloads_all[r], coarse_lifetime_[ck] += s.downloads_all[r];
   }
   item_downloads_.assign(items_.count(), 0);
   for (std::size_t i = 0; i < items_.count(); ++i)
@@ -81,8 +87,16 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     std::stable_sort(by_lifetime_.begin(), by_lifetime_.end(),
                      [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
   }
-  by_lifetime_rolled_.reserve(by_lifetime_.size());
-  for (const LifetimeEntry& e : by_lifetime_) by_lifetime_rolled_.push_back(rolled_up_of[e.item]);
+  // The concentration walk over the rolled-up table reads 8 bytes per model instead of 20: (rolled-up item, creation
+  // month) packed in one word, and the lifetime in another (the few above 32 bits are read from by_lifetime_).
+  if (coarse_.count() < 0xFFFF) {
+    rolled_walk_key_.reserve(by_lifetime_.size());
+    rolled_walk_lifetime_.reserve(by_lifetime_.size());
+    for (const LifetimeEntry& e : by_lifetime_) {
+      rolled_walk_key_.push_back(rolled_up_of[e.item] << 16 | e.created);
+      rolled_walk_lifetime_.push_back(std::uint32_t(std::min<std::uint64_t>(e.lifetime, kLifetimeInWalk)));
+    }
+  }
   // Postings: a counting sort of the items by each dimension's value.
   const Items& it = items_;
   auto post = [&](Dim d, std::size_t values, auto value_of) {

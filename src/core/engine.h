@@ -78,9 +78,16 @@ class Engine {
   const Items* items_table() const { return &items_; }
   const std::vector<std::uint32_t>& created_known() const { return created_known_; }
   const std::vector<std::uint32_t>& family_items() const { return family_items_; }
-  // The rolled-up item of each model in by_lifetime order: the concentration walk's filter test when the state
-  // can use the rolled-up table (a small mask that stays in cache).
-  const std::vector<std::uint32_t>& by_lifetime_rolled() const { return by_lifetime_rolled_; }
+  // For each model in by_lifetime order, (rolled-up item << 16 | creation month) and its lifetime downloads, capped
+  // at kLifetimeInWalk (larger ones are read from by_lifetime_list): the concentration walk when the state can use
+  // the rolled-up table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.
+  static constexpr std::uint32_t kLifetimeInWalk = 0xFFFFFFFFu;
+  const std::vector<std::uint32_t>& rolled_walk_key() const { return rolled_walk_key_; }
+  const std::vector<std::uint32_t>& rolled_walk_lifetime() const { return rolled_walk_lifetime_; }
+  // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.
+  const Items& coarse_items() const { return coarse_; }
+  const std::vector<std::uint32_t>& coarse_known() const { return coarse_known_; }
+  const std::vector<std::uint64_t>& coarse_lifetime() const { return coarse_lifetime_; }
   const std::vector<LifetimeEntry>* by_lifetime_list() const { return &by_lifetime_; }
   bool fast_paths() const { return fast_paths_; }
   const std::vector<std::uint64_t>& created_lifetime() const { return created_lifetime_; }
@@ -126,7 +133,9 @@ class Engine {
   std::vector<std::uint32_t> family_items_;      // items of items_ in a family: all the families view can count
   std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
-  std::vector<std::uint32_t> by_lifetime_rolled_;
+  std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
+  std::vector<std::uint32_t> coarse_known_;
+  std::vector<std::uint64_t> coarse_lifetime_;
   std::array<Posting, kDimCount> postings_;
   // Slices of views that no filter of their state touches, by view and time window: after one filter click only
   // the views it filters are recomputed.

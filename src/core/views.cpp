@@ -180,17 +180,29 @@ const Concentration& concentration(const Ctx& c) {
   const auto& walk = *walk_list;
   // Models with unknown lifetime downloads are counted apart (they are not zeros).
   const std::uint8_t model = std::uint8_t(RepoType::model);
-  // The main table carries per-entry model counts and lifetime sums, so the count and total need no walk.
+  const auto others = std::uint16_t(~c.own);
+  // With no org or family filter, a model passes when its rolled-up item does: both the counts and the walk read
+  // the rolled-up table, whose mask stays in cache.
+  const bool rolled = walk_list == c.e.by_lifetime_list() && c.f.coarse.items && c.p.items == c.e.items_table() &&
+                      !c.e.rolled_walk_key().empty();
+  // The main and rolled-up tables carry per-entry model counts and lifetime sums, so the count and total need no walk.
   const bool summed = c.p.items == c.e.items_table();
-  const auto& known = c.e.created_known();
-  const auto& lifetime = c.e.created_lifetime();
-  for (std::size_t i : c.items())
-    if (c.it.type[i] == model && c.passes(i))
-      for (std::uint32_t k = c.it.created_start[i]; k < c.it.created_start[i + 1]; ++k)
-        if (c.counted(c.it.created_month[k])) {
-          out.unknown += c.it.created_repos[k];
-          if (summed) out.models += known[k], out.total += lifetime[k];
-        }
+  auto count_entries = [&](const Items& t, std::size_t i, const std::vector<std::uint32_t>& known,
+                           const std::vector<std::uint64_t>& lifetime) {
+    for (std::uint32_t k = t.created_start[i]; k < t.created_start[i + 1]; ++k)
+      if (c.counted(t.created_month[k])) {
+        out.unknown += t.created_repos[k];
+        if (summed) out.models += known[k], out.total += lifetime[k];
+      }
+  };
+  if (rolled) {
+    const Items& co = *c.f.coarse.items;
+    for (std::size_t i = 0; i < co.count(); ++i)
+      if (co.type[i] == model && !(c.f.coarse.mask[i] & others)) count_entries(co, i, c.e.coarse_known(), c.e.coarse_lifetime());
+  } else {
+    for (std::size_t i : c.items())
+      if (c.it.type[i] == model && c.passes(i)) count_entries(c.it, i, c.e.created_known(), c.e.created_lifetime());
+  }
   if (!summed)
     for (const LifetimeEntry& e : walk)
       if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime;
@@ -224,32 +236,42 @@ const Concentration& concentration(const Ctx& c) {
   record();
   std::uint64_t next_under = unders_left ? unders[unders_left - 1] : 0;
   // The hottest loop of a filter change: locals keep the compiler from reloading the filter state per model.
-  // With the rolled-up table in use (no org or family filter), a model passes when its rolled-up item does.
-  const bool rolled = walk_list == c.e.by_lifetime_list() && c.f.coarse.items && c.p.items == c.e.items_table();
-  const std::uint16_t* mask = rolled ? c.f.coarse.mask.data() : c.p.mask.data();
-  const std::uint32_t* rolled_item = c.e.by_lifetime_rolled().data();
-  const auto others = std::uint16_t(~c.own);
   const bool windowed = c.f.windowed;
   const Month lo = c.f.lo, hi = c.f.hi;
-  for (std::size_t j = 0; j < walk.size(); ++j) {
-    if (mask[rolled ? rolled_item[j] : walk[j].item] & others) continue;
-    const LifetimeEntry& e = walk[j];
-    Month m = e.created;
-    if (windowed ? (m == kUnknownMonth || m < lo || m > hi) : (m != kUnknownMonth && m > hi)) continue;
-    std::uint64_t d = e.lifetime;
+  auto outside = [&](Month m) { return windowed ? (m == kUnknownMonth || m < lo || m > hi) : (m != kUnknownMonth && m > hi); };
+  // One model of the walk, in descending order; false once the rest download nothing.
+  auto step = [&](std::uint64_t d) {
     if (d < next_under) {
       while (unders_left && d < unders[unders_left - 1]) at_least[--unders_left] = rank;
       next_under = unders_left ? unders[unders_left - 1] : 0;
     }
     if (d == 0) {
-      // The rest download nothing (the walk is in descending order): every later share equals the current one.
+      // The walk is in descending order: every later share equals the current one.
       rank = out.models;
       record();
-      break;
+      return false;
     }
     ++rank;
     cumulative += d;
     if (rank >= next_mark) record();
+    return true;
+  };
+  if (rolled) {
+    const std::uint16_t* mask = c.f.coarse.mask.data();
+    const std::uint32_t* key = c.e.rolled_walk_key().data();
+    const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
+    for (std::size_t j = 0; j < walk.size(); ++j) {
+      std::uint32_t k = key[j];
+      if (mask[k >> 16] & others || outside(Month(k & 0xFFFF))) continue;
+      std::uint64_t d = lifetime[j];
+      if (!step(d == Engine::kLifetimeInWalk ? walk[j].lifetime : d)) break;
+    }
+  } else {
+    const std::uint16_t* mask = c.p.mask.data();
+    for (const LifetimeEntry& e : walk) {
+      if (mask[e.item] & others || outside(e.created)) continue;
+      if (!step(e.lifetime)) break;
+    }
   }
   std::vector<std::uint64_t> below(unders.size());
   for (std::size_t u = 0; u < unders.size(); ++u) below[u] = out.models - at_least[u];
