@@ -54,6 +54,20 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     ++created_known_[k], ++coarse_known_[ck];
     created_lifetime_[k] += s.downloads_all[r], coarse_lifetime_[ck] += s.downloads_all[r];
   }
+  kept_slot_.assign(s.authors.size(), ~0u);
+  for (std::uint32_t i = 0; i < items_.count(); ++i) {
+    std::uint32_t org = items_.org[i];
+    if (org == kFoldedOrg) continue;
+    if (kept_slot_[org] == ~0u) {
+      kept_slot_[org] = std::uint32_t(kept_order_.size());
+      kept_order_.push_back(org);
+      kept_year_dl_.resize(kept_year_dl_.size() + 100, 0);
+    }
+    std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
+    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month[k] / 12] += items_.dl_sum[k];
+  }
+  std::stable_sort(kept_order_.begin(), kept_order_.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return author_downloads_[x] > author_downloads_[y]; });
   item_downloads_.assign(items_.count(), 0);
   for (std::size_t i = 0; i < items_.count(); ++i)
     for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k)

@@ -145,6 +145,11 @@ class Engine {
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
   std::vector<std::uint32_t> folded_order_;      // folded authors with repositories, most downloaded first
   std::vector<std::uint32_t> folded_row_start_, folded_rows_;  // rows of each folded author (empty for kept ones)
+  // Kept authors with items, most downloaded first, and their downloads per calendar year (kept_year_dl_[slot * 100
+  // + year - 2000], slot = kept_slot_[author]): a bound on what any filter leaves of them in any window, so the
+  // orgs leaderboard scans only the authors that can still make its top 50.
+  std::vector<std::uint32_t> kept_order_, kept_slot_;
+  std::vector<std::uint64_t> kept_year_dl_;
   Month data_first_ = 0;                         // earliest creation or download month
 };
 

@@ -1,5 +1,6 @@
 // The report's views (REPORT.md section 3; columns in docs/contracts.md section 2), computed over items.
 #include <algorithm>
+#include <queue>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
@@ -583,17 +584,44 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   bool any_folded = false;
   // With no window every download up to the snapshot month counts: the per-item totals answer it.
   const bool whole_history = &it == &items_ && !f.windowed && f.hi == store_.info.month;
-  for (std::size_t i : c.items()) {
-    if (!c.passes(i)) continue;
-    if (it.org[i] == kFoldedOrg) {
-      any_folded = true;
-      continue;
-    }
-    Agg& a = agg(it.org[i]);
+  auto add_item = [&](Agg& a, std::size_t i) {
     for (std::uint32_t k = it.created_start[i]; k < it.created_start[i + 1]; ++k)
       add_created(a, it.created_month[k], it.created_repos[k], it.created_likes[k]);
     if (whole_history) a.downloads += item_downloads_[i];
     else c.each_download(i, [&](Month, std::uint64_t d) { a.downloads += d; });
+  };
+  if (&it == &items_ && c.scan_all && use_postings_) {
+    // No selective filter: rather than every item, the kept authors' own items (their posting), most downloaded
+    // author first, skipping an author whose downloads in the window's years are below the 50th place so far (ties
+    // are scanned: more repositories may win them). Folded authors are left to the walk below.
+    any_folded = true;
+    const Posting& post = postings_[int(Dim::org)];
+    std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 50 so far
+    const std::size_t y0 = f.windowed ? f.lo / 12 : 0, y1 = f.hi / 12;
+    for (std::uint32_t org : kept_order_) {
+      if (best.size() == 50) {
+        const std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
+        std::uint64_t bound = 0;
+        for (std::size_t y = y0; y <= y1; ++y) bound += years[y];
+        if (bound < best.top()) continue;
+      }
+      Agg a;
+      for (std::uint32_t k = post.start[org]; k < post.start[org + 1]; ++k)
+        if (c.passes(post.items[k])) add_item(a, post.items[k]);
+      if (!a.repos && !a.downloads) continue;
+      agg(org) = a;
+      best.push(a.downloads);
+      if (best.size() > 50) best.pop();
+    }
+  } else {
+    for (std::size_t i : c.items()) {
+      if (!c.passes(i)) continue;
+      if (it.org[i] == kFoldedOrg) {
+        any_folded = true;
+        continue;
+      }
+      add_item(agg(it.org[i]), i);
+    }
   }
   auto better = [&](const std::pair<std::uint32_t, Agg>& x, const std::pair<std::uint32_t, Agg>& y) {
     if (x.second.downloads != y.second.downloads) return x.second.downloads > y.second.downloads;
