@@ -36,8 +36,15 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   items_ = group_rows(s, kept_, {}, &row_item_, false);
   std::vector<std::uint32_t> rolled_up_of;
   coarse_ = roll_up(items_, s, &rolled_up_of);
+  family_derivatives_.assign(s.families.size(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
-    if (items_.family[i]) family_items_.push_back(i);
+    if (items_.family[i] && items_.relation[i])
+      for (std::uint32_t k = items_.created_start[i]; k < items_.created_start[i + 1]; ++k)
+        family_derivatives_[items_.family[i]] += items_.created_repos[k];
+  for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
+    if (family_derivatives_[fam]) family_order_.push_back(fam);
+  std::stable_sort(family_order_.begin(), family_order_.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return family_derivatives_[x] > family_derivatives_[y]; });
   // Per creation entry of both tables: models with known lifetime downloads and their sum.
   auto entry_of = [](const Items& t, std::uint32_t i, Month m) {
     auto first = t.created_month.begin() + t.created_start[i], last = t.created_month.begin() + t.created_start[i + 1];

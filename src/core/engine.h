@@ -77,7 +77,11 @@ class Engine {
   const Items& items() const { return items_; }
   const Items* items_table() const { return &items_; }
   const std::vector<std::uint32_t>& created_known() const { return created_known_; }
-  const std::vector<std::uint32_t>& family_items() const { return family_items_; }
+  // Families with derivatives, most first by their count over all time (a bound on any filter and window), and
+  // that count: the families view scans the families that can still make its top 15, through their posting.
+  const std::vector<std::uint32_t>& family_order() const { return family_order_; }
+  const std::vector<std::uint32_t>& family_derivatives() const { return family_derivatives_; }
+  const Posting& posting(Dim d) const { return postings_[int(d)]; }
   // For each model in by_lifetime order, (rolled-up item << 16 | creation month) and its lifetime downloads, capped
   // at kLifetimeInWalk (larger ones are read from by_lifetime_list): the concentration walk when the state can use
   // the rolled-up table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.
@@ -130,7 +134,7 @@ class Engine {
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
   std::vector<std::uint32_t> created_known_;
   std::vector<std::uint64_t> created_lifetime_;
-  std::vector<std::uint32_t> family_items_;      // items of items_ in a family: all the families view can count
+  std::vector<std::uint32_t> family_order_, family_derivatives_;
   std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
   std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;

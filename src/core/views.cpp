@@ -412,12 +412,27 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
   if (name == "families") {
     // Rank families by their derivatives (models with a base model) created in the window.
     std::vector<std::uint64_t> derivatives(s.families.size(), 0);
-    // Only items in a family count here: with no narrower candidate list, walk just those.
-    const bool family_list = c.scan_all && c.p.items == c.e.items_table() && c.e.fast_paths();
-    ItemRange scan = family_list ? ItemRange{c.e.family_items().data(), c.e.family_items().size()} : c.items();
-    for (std::size_t i : scan)
+    auto count_item = [&](std::size_t i) {
       if (it.family[i] && it.relation[i] && c.passes(i))
         c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { derivatives[it.family[i]] += n; });
+    };
+    // With no narrower candidate list: the families most derived over all time first, through their posting, until
+    // one's all-time count falls below the 15th place so far (so do all after it; ties are scanned, the lower
+    // family number wins them).
+    const bool by_family = c.scan_all && c.p.items == c.e.items_table() && c.e.fast_paths();
+    const Posting& post = c.e.posting(Dim::family);
+    if (by_family) {
+      std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 15 so far
+      for (std::uint32_t fam : c.e.family_order()) {
+        if (best.size() == 15 && c.e.family_derivatives()[fam] < best.top()) break;
+        for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) count_item(post.items[k]);
+        if (!derivatives[fam]) continue;
+        best.push(derivatives[fam]);
+        if (best.size() > 15) best.pop();
+      }
+    } else {
+      for (std::size_t i : c.items()) count_item(i);
+    }
     std::vector<std::uint32_t> order;
     for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
       if (derivatives[fam]) order.push_back(fam);
@@ -428,14 +443,20 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     std::size_t slots = c.months() + 1;
     const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
     std::vector<std::uint64_t> n(order.size() * slots * cols, 0);
-    for (std::size_t i : scan) {
+    auto add_item = [&](std::size_t i) {
       std::int32_t fam = rank[it.family[i]];
-      if (fam < 0 || !c.passes(i)) continue;
+      if (fam < 0 || !c.passes(i)) return;
       c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
         std::uint64_t* cell = &n[(std::size_t(fam) * slots + c.slot(m)) * cols];
         cell[it.relation[i] ? it.relation[i] - 1 : 4] += repos;
         if (it.direct[i]) cell[5] += repos;
       });
+    };
+    if (by_family) {
+      for (std::uint32_t fam : order)
+        for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) add_item(post.items[k]);
+    } else {
+      for (std::size_t i : c.items()) add_item(i);
     }
     Slice out{"families", {"family", "month", "finetune", "adapter", "quantized", "merge", "original", "direct"}, {}};
     for (std::size_t fam = 0; fam < order.size(); ++fam)
