@@ -89,9 +89,12 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
         keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
     tmp.resize(keys.size());
-    for (int shift = 0; shift < 64; shift += 16) {
+    // The keys are made in row order and each pass is stable, so sorting on the lifetime bits (24 and up) leaves ties
+    // in row order; a pass whose digit is the same in every key (the top bits, unless some lifetime is huge) is skipped.
+    for (int shift = 24; shift < 64; shift += 16) {
       std::vector<std::uint32_t> count(65537, 0);
       for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
+      if (std::count(count.begin(), count.end(), std::uint32_t(keys.size())) == 1) continue;
       for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
       for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
       keys.swap(tmp);
