@@ -129,8 +129,9 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L.group_downloads.resize(files);
   Store& s = L.store;
   s.info = L.manifest.info;
-  // Room for every download point, bounded by what the parts' text could hold (each point takes at least four
-  // characters), so a manifest that lies about its counts cannot make this reserve absurd memory.
+  // Room for every download point, but never more than four characters of part text per point: a manifest that lies
+  // about its counts cannot reserve absurd memory this way. (Long runs of equal values can pack a real snapshot
+  // denser than that; its series then grow as they arrive.)
   std::uint64_t raw_total = 0;
   for (const auto& f : L.manifest.files) raw_total += f.raw_bytes;
   std::size_t points = std::size_t(std::min<std::uint64_t>(L.manifest.series_points, raw_total / 4));

@@ -511,7 +511,8 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     std::size_t slots = c.months() + 1, buckets = kSizeNames.size();
     std::vector<std::uint64_t> repos(slots * buckets, 0), downloads(slots * buckets, 0), known(slots, 0);
     std::vector<unsigned __int128> weighted(slots, 0);
-    std::vector<std::vector<std::uint64_t>> hist(slots);
+    const std::size_t bins = 64 * 16;  // param_bin's range
+    std::vector<std::uint64_t> hist(slots * bins, 0);
     for (std::size_t i : c.items()) {
       if (it.type[i] != model || !c.passes(i)) continue;
       std::size_t b = it.size[i];
@@ -522,9 +523,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
         std::size_t sl = c.slot(m);
         known[sl] += d;
         weighted[sl] += w;
-        auto& h = hist[sl];
-        if (h.empty()) h.assign(64 * 16, 0);
-        h[bin] += d;
+        hist[sl * bins + bin] += d;
       };
       if (it.has_sized) {
         for (std::uint32_t k = it.sized_start[i]; k < it.sized_start[i + 1]; ++k)
@@ -549,8 +548,8 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
         unsigned __int128 q = weighted[m] / known[m], r = weighted[m] % known[m];
         mean = count(std::uint64_t(q + (2 * r >= known[m] ? 1 : 0)));
         std::uint64_t half = (known[m] + 1) / 2, acc = 0;
-        for (std::size_t b = 0; b < hist[m].size(); ++b) {
-          acc += hist[m][b];
+        for (std::size_t b = 0; b < bins; ++b) {
+          acc += hist[m * bins + b];
           if (acc >= half) {
             median = count(std::uint64_t(std::llround(param_bin_mid(b))));
             break;
