@@ -163,6 +163,16 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK(damage("{\"runs\":[0,0,0,4]}").find("longer than the row count") != std::string::npos);
     CHECK(damage("{\"runs\":[0,3]}").find("has 3 values, expected 4") != std::string::npos);
     CHECK(damage("[0,0,0,0]").empty());
+    // Integer lists are decoded from their text: anything but integers is refused, whitespace is not.
+    CHECK(damage("[ 0 ,0,\n0,\t0 ]").empty());
+    CHECK(damage("[]").find("has 0 values, expected 4") != std::string::npos);
+    for (const char* junk : {"[0,0,0,1.5]", "[0,0,0,1e2]", "[0,0,0,\"0\"]", "[0,0,0,-]", "[0,0,0,]", "[0,0,,0]", "[0,0,0,[0]]",
+                             "[0,0,0,99999999999999999999]", "[0,0,0,true]", "[0,0,0,null]"}) {
+      INFO(junk);
+      CHECK(damage(junk).find("'sdk' holds a non-integer") != std::string::npos);
+    }
+    CHECK(damage("[0,0,0,-1]").find("'sdk' holds an out-of-range value") != std::string::npos);
+    CHECK(damage("[0,0,0,0,0]").find("'sdk' is longer than the row count") != std::string::npos);
     CHECK(damage("{\"runs\":[0,4]}").empty());
     // Lifetime downloads are the series' sum plus the extra column: never below zero, nothing for unknown totals.
     std::string below = damage("{\"runs\":[-9000000000,4]}", "downloads_all_extra");
