@@ -617,7 +617,7 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     any_folded = true;
     const Posting& post = postings_[int(Dim::org)];
     std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 50 so far
-    const std::size_t y0 = f.windowed ? f.lo / 12 : 0, y1 = f.hi / 12;
+    const std::size_t y1 = std::min<std::size_t>(f.hi / 12, 99), y0 = f.windowed ? std::min<std::size_t>(f.lo / 12, y1) : 0;
     for (std::uint32_t org : kept_order_) {
       if (best.size() == 50) {
         const std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
