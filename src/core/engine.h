@@ -89,7 +89,6 @@ class Engine {
   const std::vector<std::uint32_t>& rolled_walk_key() const { return rolled_walk_key_; }
   const std::vector<std::uint32_t>& rolled_walk_lifetime() const { return rolled_walk_lifetime_; }
   // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.
-  const Items& coarse_items() const { return coarse_; }
   const std::vector<std::uint32_t>& coarse_known() const { return coarse_known_; }
   const std::vector<std::uint64_t>& coarse_lifetime() const { return coarse_lifetime_; }
   const std::vector<LifetimeEntry>* by_lifetime_list() const { return &by_lifetime_; }
