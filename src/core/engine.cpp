@@ -36,6 +36,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   items_ = group_rows(s, kept_, {}, &row_item_, false);
   std::vector<std::uint32_t> rolled_up_of;
   coarse_ = roll_up(items_, s, &rolled_up_of);
+  by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
   family_derivatives_.assign(s.families.size(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i] && items_.relation[i])
@@ -262,6 +263,12 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
   if (fast_paths_ && st.filter(Dim::org).empty() && st.filter(Dim::family).empty()) {
     p.coarse.items = &coarse_;
     mask_items(st, p.coarse);
+  }
+  const std::uint16_t publisher_dims = std::uint16_t(1u << int(Dim::type) | 1u << int(Dim::country) |
+                                                     1u << int(Dim::sector) | 1u << int(Dim::org));
+  if (fast_paths_ && !(p.all.filtered & ~publisher_dims)) {
+    p.by_org.items = &by_org_;
+    mask_items(st, p.by_org);
   }
   // Folded authors share items, so an org filter that names one is answered from that author's own rows.
   const auto& orgs = st.filter(Dim::org);

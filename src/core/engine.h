@@ -50,6 +50,7 @@ struct FilterPass {
   Pass all;                  // every repository (the org filter can only pass kept authors here)
   Pass coarse;               // the rolled-up items (rollup.h), when no org or family filter is set
   Pass named;                // when the org filter names folded authors: just the named authors' repositories
+  Pass by_org;               // the items rolled up by publisher (rollup.h), when only publisher dimensions are filtered
   Items named_items;
   std::vector<LifetimeEntry> named_by_lifetime;
   mutable std::unique_ptr<Concentration> concentration;  // computed once per state
@@ -129,6 +130,7 @@ class Engine {
   std::vector<std::uint8_t> kept_;               // authors kept apart in items
   Items items_;
   Items coarse_;                                 // items_ rolled up across org and family
+  Items by_org_;                                 // items_ rolled up across all but org, type, country and sector
   std::vector<std::uint64_t> item_downloads_;    // per item of items_: downloads up to the snapshot month
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
   std::vector<std::uint32_t> created_known_;

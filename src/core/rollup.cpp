@@ -38,22 +38,26 @@ struct SizedSum {
 
 }  // namespace
 
-Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>* rolled_up_of) {
-  // Group by every dimension except org and family (and direct, which only the families view reads), numbering groups
-  // in order of first appearance so the result does not depend on hashing.
+Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>* rolled_up_of, RollUp kind) {
+  // Group by the dimensions the kind keeps, numbering groups in order of first appearance so the result does not
+  // depend on hashing. A merged dimension reads as 0 here.
+  const bool coarse = kind == RollUp::coarse;
   auto bound = [](const auto& v) { return v.empty() ? 1ull : std::uint64_t(*std::max_element(v.begin(), v.end())) + 1; };
-  const std::uint64_t type_n = bound(fine.type), country_n = bound(fine.country), sector_n = bound(fine.sector), relation_n = bound(fine.relation),
-                      size_n = bound(fine.size), sdk_n = bound(fine.sdk), task_n = bound(fine.task),
-                      library_n = bound(fine.library), license_n = bound(fine.license);
+  auto kept_bound = [&](const auto& v) { return coarse ? bound(v) : 1ull; };
+  const std::uint64_t type_n = bound(fine.type), country_n = bound(fine.country), sector_n = bound(fine.sector),
+                      relation_n = kept_bound(fine.relation), size_n = kept_bound(fine.size), sdk_n = kept_bound(fine.sdk),
+                      task_n = kept_bound(fine.task), library_n = kept_bound(fine.library),
+                      license_n = kept_bound(fine.license), org_n = coarse ? 1ull : store.authors.size() + 1ull;
   auto small_key = [&](std::size_t i) {
-    return ((((std::uint64_t(fine.type[i]) * country_n + fine.country[i]) * sector_n + fine.sector[i]) * relation_n +
-             fine.relation[i]) * size_n + fine.size[i]) * sdk_n + fine.sdk[i];
+    std::uint64_t k = (std::uint64_t(fine.type[i]) * country_n + fine.country[i]) * sector_n + fine.sector[i];
+    return coarse ? ((k * relation_n + fine.relation[i]) * size_n + fine.size[i]) * sdk_n + fine.sdk[i] : k;
   };
-  auto big_key = [&](std::size_t i) {
+  auto big_key = [&](std::size_t i) -> std::uint64_t {
+    if (!coarse) return fine.org[i] == kFoldedOrg ? org_n - 1 : fine.org[i];
     return (std::uint64_t(fine.task[i]) * library_n + fine.library[i]) * license_n + fine.license[i];
   };
   // Mixed radix in one word when the bounds allow (always, for real dictionaries); a pair of words otherwise.
-  const std::uint64_t big_n = task_n * library_n * license_n;  // at most 2^48
+  const std::uint64_t big_n = task_n * library_n * license_n * org_n;  // at most 2^48
   const std::uint64_t small_n = type_n * country_n * sector_n * relation_n * size_n * sdk_n;  // at most 2^48
   const bool one_word = small_n <= ~std::uint64_t(0) / big_n;
   std::vector<std::uint32_t> group(fine.count());
@@ -105,24 +109,24 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   DenseSum<SizedSum> sized(std::size_t(max_month - sized_first + 1) * bins);
 
   Items out;
-  out.has_sized = true;
+  out.has_sized = coarse;
   out.created_start.push_back(0);
   out.dl_start.push_back(0);
-  out.sized_start.push_back(0);
+  if (coarse) out.sized_start.push_back(0);
   for (std::size_t g = 0; g < n; ++g) {
     std::uint32_t f = first_item[g];
     out.type.push_back(fine.type[f]);
     out.country.push_back(fine.country[f]);
     out.sector.push_back(fine.sector[f]);
-    out.relation.push_back(fine.relation[f]);
-    out.size.push_back(fine.size[f]);
-    out.sdk.push_back(fine.sdk[f]);
+    out.relation.push_back(coarse ? fine.relation[f] : 0);
+    out.size.push_back(coarse ? fine.size[f] : 0);
+    out.sdk.push_back(coarse ? fine.sdk[f] : 0);
     out.direct.push_back(0);
-    out.org.push_back(kFoldedOrg);
+    out.org.push_back(coarse ? kFoldedOrg : fine.org[f]);
     out.family.push_back(0);
-    out.task.push_back(fine.task[f]);
-    out.library.push_back(fine.library[f]);
-    out.license.push_back(fine.license[f]);
+    out.task.push_back(coarse ? fine.task[f] : 0);
+    out.library.push_back(coarse ? fine.library[f] : 0);
+    out.license.push_back(coarse ? fine.license[f] : 0);
     for (std::uint32_t k = start[g]; k < start[g + 1]; ++k) {
       std::uint32_t i = members[k];
       for (std::uint32_t e = fine.created_start[i]; e < fine.created_start[i + 1]; ++e) {
@@ -132,7 +136,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
         c.likes += fine.created_likes[e];
       }
       for (std::uint32_t e = fine.dl_start[i]; e < fine.dl_start[i + 1]; ++e) dl.at(fine.dl_month[e]) += fine.dl_sum[e];
-      for (std::uint32_t r = fine.first_row[i]; r < fine.first_row[i + 1]; ++r)
+      for (std::uint32_t r = fine.first_row[i]; coarse && r < fine.first_row[i + 1]; ++r)
         each_sized_download(store, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
           SizedSum& z = sized.at(std::uint32_t(m - sized_first) * bins + std::uint32_t(bin));
           z.dl += d;
@@ -156,7 +160,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
     });
     out.created_start.push_back(std::uint32_t(out.created_month.size()));
     out.dl_start.push_back(std::uint32_t(out.dl_month.size()));
-    out.sized_start.push_back(std::uint32_t(out.sized_month.size()));
+    if (coarse) out.sized_start.push_back(std::uint32_t(out.sized_month.size()));
   }
   return out;
 }

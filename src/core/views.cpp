@@ -57,6 +57,9 @@ struct Ctx {
       : e(engine), s(engine.store()), f(fp), p(fp.for_view(own_bits & bit(Dim::org), fine)), it(*p.items), own(own_bits) {
     candidates = engine.candidates(p, own, &scan_all);
   }
+  // Every item of a given pass's table.
+  Ctx(const Engine& engine, const FilterPass& fp, std::uint16_t own_bits, const Pass& pass)
+      : e(engine), s(engine.store()), f(fp), p(pass), it(*p.items), own(own_bits) {}
   ItemRange items() const { return scan_all ? ItemRange{nullptr, it.count()} : ItemRange{candidates.data(), candidates.size()}; }
 
   bool passes(std::size_t i) const { return (p.mask[i] & std::uint16_t(~own)) == 0; }
@@ -240,8 +243,9 @@ const Concentration& concentration(const Ctx& c) {
   const bool windowed = c.f.windowed;
   const Month lo = c.f.lo, hi = c.f.hi;
   auto outside = [&](Month m) { return windowed ? (m == kUnknownMonth || m < lo || m > hi) : (m != kUnknownMonth && m > hi); };
-  // One model of the walk, in descending order; false once the rest download nothing.
-  auto step = [&](std::uint64_t d) {
+  // One model of the walk, in descending order, counted when pass is 1; false once the rest download nothing. A model
+  // that does not pass may still close an "under K" count: every model after it downloads less.
+  auto step = [&](std::uint64_t d, std::uint64_t pass) {
     if (d < next_under) {
       while (unders_left && d < unders[unders_left - 1]) at_least[--unders_left] = rank;
       next_under = unders_left ? unders[unders_left - 1] : 0;
@@ -252,12 +256,30 @@ const Concentration& concentration(const Ctx& c) {
       record();
       return false;
     }
-    ++rank;
-    cumulative += d;
+    rank += pass;
+    cumulative += d & (0 - pass);
     if (rank >= next_mark) record();
     return true;
   };
-  if (rolled) {
+  if (rolled && (windowed || (c.f.all.filtered & others))) {
+    // Whether a model passes a filter or a window is unpredictable (57% of the models were created in 2025-26), so
+    // every model is stepped and only a passing one counts: no branch on it. (With neither, nearly every model
+    // passes and the skipping loop below is faster.)
+    const std::uint16_t* mask = c.f.coarse.mask.data();
+    const std::uint32_t* key = c.e.rolled_walk_key().data();
+    const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
+    // One unsigned comparison tests the window (unknown months, 0xFFFF, lie above any hi); with no window, models
+    // of unknown creation month count too.
+    const std::uint32_t from = windowed ? lo : 0, span = windowed ? std::uint32_t(hi - lo) : hi;
+    const std::uint32_t unknown = windowed ? 0x10000u : kUnknownMonth;  // 0x10000: no month
+    for (std::size_t j = 0; j < walk.size(); ++j) {
+      std::uint32_t k = key[j];
+      std::uint32_t m = k & 0xFFFF;
+      std::uint64_t pass = std::uint64_t((mask[k >> 16] & others) == 0) & std::uint64_t((m - from <= span) | (m == unknown));
+      std::uint64_t d = lifetime[j];
+      if (!step(d == Engine::kLifetimeInWalk ? walk[j].lifetime : d, pass)) break;
+    }
+  } else if (rolled) {
     const std::uint16_t* mask = c.f.coarse.mask.data();
     const std::uint32_t* key = c.e.rolled_walk_key().data();
     const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
@@ -265,13 +287,13 @@ const Concentration& concentration(const Ctx& c) {
       std::uint32_t k = key[j];
       if (mask[k >> 16] & others || outside(Month(k & 0xFFFF))) continue;
       std::uint64_t d = lifetime[j];
-      if (!step(d == Engine::kLifetimeInWalk ? walk[j].lifetime : d)) break;
+      if (!step(d == Engine::kLifetimeInWalk ? walk[j].lifetime : d, 1)) break;
     }
   } else {
     const std::uint16_t* mask = c.p.mask.data();
     for (const LifetimeEntry& e : walk) {
       if (mask[e.item] & others || outside(e.created)) continue;
-      if (!step(e.lifetime)) break;
+      if (!step(e.lifetime, 1)) break;
     }
   }
   std::vector<std::uint64_t> below(unders.size());
@@ -580,7 +602,9 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
 // row by row, but only when one of them could still enter the top 50 (their lifetime total bounds them).
 Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   const Store& s = store_;
-  Ctx c(*this, f, own_dims("orgs"), true);
+  // When only publisher dimensions are filtered, the table rolled up by publisher holds a few items per kept author.
+  const std::uint16_t own = own_dims("orgs");
+  Ctx c = f.by_org.items ? Ctx(*this, f, own, f.by_org) : Ctx(*this, f, own, true);
   const Items& it = c.it;
   struct Agg {
     std::uint64_t downloads = 0, likes = 0;
@@ -670,7 +694,7 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
       if (full && author_downloads_[author] < bar) break;
       for (std::uint32_t k = folded_row_start_[author]; k < folded_row_start_[author + 1]; ++k) {
         std::uint32_t r = folded_rows_[k];
-        if (!c.passes(row_item_[r])) continue;
+        if (f.all.mask[row_item_[r]] & std::uint16_t(~own)) continue;  // the main table's items hold the rows
         Agg& a = agg(author);
         std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
         add_created(a, s.created[r], 1, likes);

@@ -152,3 +152,23 @@ TEST_CASE("the families view skips only families that cannot reach its top 15", 
   }
   CHECK(full >= 5);  // states with 15 families ranked, where the bound can prune
 }
+
+TEST_CASE("the orgs leaderboard from the table rolled up by publisher equals a plain scan", "[grouping]") {
+  Store s = random_store(17, 9000);
+  Engine fast(s, 40), plain(s, 40);
+  plain.set_fast_paths(false);
+  // Only publisher dimensions (type, country, sector, org) and windows: the publisher table answers.
+  for (const char* q : {"", "type=model", "sector=community&from=2025-01", "country=CN~unknown&type=dataset~space",
+                        "org=user3~user200&to=2024-12", "from=2024-06&to=2024-07"}) {
+    INFO(q);
+    ViewState st = parse_state(q).value();
+    FilterPass pass;
+    fast.filter(st, pass);
+    CHECK(pass.by_org.items != nullptr);
+    CHECK(slice_json(fast.view(st, "orgs").value()) == slice_json(plain.view(st, "orgs").value()));
+  }
+  // Any other dimension filtered: the publisher table cannot tell, so it is not used.
+  FilterPass pass;
+  fast.filter(parse_state("type=model&license=mit").value(), pass);
+  CHECK(pass.by_org.items == nullptr);
+}
