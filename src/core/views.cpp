@@ -432,53 +432,68 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
                              [&](std::size_t i) { return it.sector[i]; });
 
   if (name == "families") {
-    // Rank families by their derivatives (models with a base model) created in the window.
+    // Rank families by their derivatives (models with a base model) created in the window; a table per family of
+    // repositories by month and relation for the top 15.
     std::vector<std::uint64_t> derivatives(s.families.size(), 0);
-    auto count_item = [&](std::size_t i) {
-      if (it.family[i] && it.relation[i] && c.passes(i))
-        c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { derivatives[it.family[i]] += n; });
-    };
-    // With no narrower candidate list: the families most derived over all time first, through their posting, until
-    // one's all-time count falls below the 15th place so far (so do all after it; ties are scanned, the lower
-    // family number wins them).
-    const bool by_family = c.scan_all && c.p.items == c.e.items_table() && c.e.fast_paths();
-    const Posting& post = c.e.posting(Dim::family);
-    if (by_family) {
-      std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 15 so far
-      for (std::uint32_t fam : c.e.family_order()) {
-        if (best.size() == 15 && c.e.family_derivatives()[fam] < best.top()) break;
-        for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) count_item(post.items[k]);
-        if (!derivatives[fam]) continue;
-        best.push(derivatives[fam]);
-        if (best.size() > 15) best.pop();
-      }
-    } else {
-      for (std::size_t i : c.items()) count_item(i);
-    }
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
-      if (derivatives[fam]) order.push_back(fam);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return derivatives[a] > derivatives[b]; });
-    if (order.size() > 15) order.resize(15);
-    std::vector<std::int32_t> rank(s.families.size(), -1);
-    for (std::size_t j = 0; j < order.size(); ++j) rank[order[j]] = std::int32_t(j);
     std::size_t slots = c.months() + 1;
     const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
-    std::vector<std::uint64_t> n(order.size() * slots * cols, 0);
-    auto add_item = [&](std::size_t i) {
-      std::int32_t fam = rank[it.family[i]];
-      if (fam < 0 || !c.passes(i)) return;
+    auto add_item = [&](std::uint64_t* table, std::size_t i) {
       c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
-        std::uint64_t* cell = &n[(std::size_t(fam) * slots + c.slot(m)) * cols];
+        std::uint64_t* cell = &table[c.slot(m) * cols];
         cell[it.relation[i] ? it.relation[i] - 1 : 4] += repos;
         if (it.direct[i]) cell[5] += repos;
       });
     };
-    if (by_family) {
-      for (std::uint32_t fam : order)
-        for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) add_item(post.items[k]);
+    auto by_rank = [&](std::uint32_t a, std::uint32_t b) {  // ties: the lower family number first
+      return derivatives[a] != derivatives[b] ? derivatives[a] > derivatives[b] : a < b;
+    };
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint64_t> n;  // order.size() tables of slots * cols
+    // Unless a filter leaves fewer items than the 15 most derived families hold: the families most derived over all
+    // time first, through their posting, until one's all-time count falls below the 15th place so far (so do all
+    // after it; ties are scanned). Each family's table is filled as its derivatives are counted, and kept while the
+    // family can still make the top 15.
+    const Posting& post = c.e.posting(Dim::family);
+    std::size_t top_items = 0;
+    for (std::size_t j = 0; j < std::min<std::size_t>(15, c.e.family_order().size()); ++j)
+      top_items += post.start[c.e.family_order()[j] + 1] - post.start[c.e.family_order()[j]];
+    if (c.p.items == c.e.items_table() && c.e.fast_paths() && (c.scan_all || c.candidates.size() > top_items)) {
+      std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 15 so far
+      std::vector<std::pair<std::uint32_t, std::vector<std::uint64_t>>> tables;
+      std::vector<std::uint64_t> table(slots * cols);
+      for (std::uint32_t fam : c.e.family_order()) {
+        if (best.size() == 15 && c.e.family_derivatives()[fam] < best.top()) break;
+        std::fill(table.begin(), table.end(), 0);
+        for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) {
+          std::uint32_t i = post.items[k];
+          if (!c.passes(i)) continue;
+          if (it.relation[i]) c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[fam] += repos; });
+          add_item(table.data(), i);
+        }
+        if (!derivatives[fam]) continue;
+        best.push(derivatives[fam]);
+        if (best.size() > 15) best.pop();
+        tables.emplace_back(fam, table);
+        if (tables.size() > 64 && best.size() == 15)  // drop the tables of families that fell out for good
+          tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const auto& t) { return derivatives[t.first] < best.top(); }),
+                       tables.end());
+      }
+      std::sort(tables.begin(), tables.end(), [&](const auto& x, const auto& y) { return by_rank(x.first, y.first); });
+      if (tables.size() > 15) tables.resize(15);
+      for (auto& [fam, t] : tables) order.push_back(fam), n.insert(n.end(), t.begin(), t.end());
     } else {
-      for (std::size_t i : c.items()) add_item(i);
+      for (std::size_t i : c.items())
+        if (it.family[i] && it.relation[i] && c.passes(i))
+          c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[it.family[i]] += repos; });
+      for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
+        if (derivatives[fam]) order.push_back(fam);
+      std::sort(order.begin(), order.end(), by_rank);
+      if (order.size() > 15) order.resize(15);
+      std::vector<std::int32_t> rank(s.families.size(), -1);
+      for (std::size_t j = 0; j < order.size(); ++j) rank[order[j]] = std::int32_t(j);
+      n.assign(order.size() * slots * cols, 0);
+      for (std::size_t i : c.items())
+        if (rank[it.family[i]] >= 0 && c.passes(i)) add_item(&n[std::size_t(rank[it.family[i]]) * slots * cols], i);
     }
     Slice out{"families", {"family", "month", "finetune", "adapter", "quantized", "merge", "original", "direct"}, {}};
     for (std::size_t fam = 0; fam < order.size(); ++fam)
@@ -626,6 +641,8 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     }
   };
   bool any_folded = false;
+  // About what the kept scan reads at full scale (the top 50 authors' items, 40-50K): a longer candidate list costs more.
+  const std::size_t kept_scan_items = 65536;
   // With no window every download up to the snapshot month counts: the per-item totals answer it.
   const bool whole_history = &it == &items_ && !f.windowed && f.hi == store_.info.month;
   auto add_item = [&](Agg& a, std::size_t i) {
@@ -634,10 +651,10 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     if (whole_history) a.downloads += item_downloads_[i];
     else c.each_download(i, [&](Month, std::uint64_t d) { a.downloads += d; });
   };
-  if (&it == &items_ && c.scan_all && use_postings_) {
-    // No selective filter: rather than every item, the kept authors' own items (their posting), most downloaded
-    // author first, skipping an author whose downloads in the window's years are below the 50th place so far (ties
-    // are scanned: more repositories may win them). Folded authors are left to the walk below.
+  if (&it == &items_ && use_postings_ && (c.scan_all || c.candidates.size() > kept_scan_items)) {
+    // Unless a filter leaves few items: rather than every item, the kept authors' own items (their posting), most
+    // downloaded author first, skipping an author whose downloads in the window's years are below the 50th place so
+    // far (ties are scanned: more repositories may win them). Folded authors are left to the walk below.
     any_folded = true;
     const Posting& post = postings_[int(Dim::org)];
     std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 50 so far
