@@ -30,8 +30,12 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (!kept_[s.author[r]]) folded_rows_[at[s.author[r]]++] = r;
   }
-  std::stable_sort(folded_order_.begin(), folded_order_.end(),
-                   [&](std::uint32_t x, std::uint32_t y) { return author_downloads_[x] > author_downloads_[y]; });
+  auto rows_of = [&](std::uint32_t a) { return folded_row_start_[a + 1] - folded_row_start_[a]; };
+  std::stable_sort(folded_order_.begin(), folded_order_.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return author_downloads_[x] != author_downloads_[y] ? author_downloads_[x] > author_downloads_[y] : rows_of(x) > rows_of(y);
+  });
+  folded_by_rows_ = folded_order_;
+  std::stable_sort(folded_by_rows_.begin(), folded_by_rows_.end(), [&](std::uint32_t x, std::uint32_t y) { return rows_of(x) > rows_of(y); });
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_, false);
   std::vector<std::uint32_t> rolled_up_of;
@@ -111,6 +115,11 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
         by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
     std::stable_sort(by_lifetime_.begin(), by_lifetime_.end(),
                      [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
+  }
+  std::uint64_t sum = 0;
+  for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
+    if (j % kPrefixStep == 0) lifetime_prefix_.push_back(sum);
+    sum += by_lifetime_[j].lifetime;
   }
   // The concentration walk over the rolled-up table reads 8 bytes per model instead of 20: (rolled-up item, creation
   // month) packed in one word, and the lifetime in another (the few above 32 bits are read from by_lifetime_).

@@ -93,6 +93,10 @@ class Engine {
   const std::vector<std::uint32_t>& coarse_known() const { return coarse_known_; }
   const std::vector<std::uint64_t>& coarse_lifetime() const { return coarse_lifetime_; }
   const std::vector<LifetimeEntry>* by_lifetime_list() const { return &by_lifetime_; }
+  // Lifetime downloads of by_lifetime_list()[0 .. j) for j = 0, kPrefixStep, 2 * kPrefixStep, ...: when every model
+  // passes, the concentration reads its marks from these instead of walking.
+  static constexpr std::size_t kPrefixStep = 64;
+  const std::vector<std::uint64_t>& lifetime_prefix() const { return lifetime_prefix_; }
   bool fast_paths() const { return fast_paths_; }
   const std::vector<std::uint64_t>& created_lifetime() const { return created_lifetime_; }
 
@@ -138,6 +142,7 @@ class Engine {
   std::vector<std::uint32_t> family_order_, family_derivatives_;
   std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
+  std::vector<std::uint64_t> lifetime_prefix_;
   std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
   std::vector<std::uint32_t> coarse_known_;
   std::vector<std::uint64_t> coarse_lifetime_;
@@ -148,7 +153,8 @@ class Engine {
   bool use_postings_ = true, fast_paths_ = true, caching_ = true;
   std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
-  std::vector<std::uint32_t> folded_order_;      // folded authors with repositories, most downloaded first
+  std::vector<std::uint32_t> folded_order_;      // folded authors with repositories, most downloaded first (then most repositories)
+  std::vector<std::uint32_t> folded_by_rows_;    // the same, most repositories first
   std::vector<std::uint32_t> folded_row_start_, folded_rows_;  // rows of each folded author (empty for kept ones)
   // Kept authors with items, most downloaded first, and their downloads per calendar year (kept_year_dl_[slot * 100
   // + year - 2000], slot = kept_slot_[author]): a bound on what any filter leaves of them in any window, so the

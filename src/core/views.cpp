@@ -242,10 +242,8 @@ const Concentration& concentration(const Ctx& c) {
   // The hottest loop of a filter change: locals keep the compiler from reloading the filter state per model.
   const bool windowed = c.f.windowed;
   const Month lo = c.f.lo, hi = c.f.hi;
-  auto outside = [&](Month m) { return windowed ? (m == kUnknownMonth || m < lo || m > hi) : (m != kUnknownMonth && m > hi); };
-  // One model of the walk, in descending order, counted when pass is 1; false once the rest download nothing. A model
-  // that does not pass may still close an "under K" count: every model after it downloads less.
-  auto step = [&](std::uint64_t d, std::uint64_t pass) {
+  // One passing model of the walk, in descending order; false once the rest download nothing.
+  auto step = [&](std::uint64_t d) {
     if (d < next_under) {
       while (unders_left && d < unders[unders_left - 1]) at_least[--unders_left] = rank;
       next_under = unders_left ? unders[unders_left - 1] : 0;
@@ -256,45 +254,77 @@ const Concentration& concentration(const Ctx& c) {
       record();
       return false;
     }
-    rank += pass;
-    cumulative += d & (0 - pass);
+    ++rank;
+    cumulative += d;
     if (rank >= next_mark) record();
     return true;
   };
-  if (rolled && (windowed || (c.f.all.filtered & others))) {
-    // Whether a model passes a filter or a window is unpredictable (57% of the models were created in 2025-26), so
-    // every model is stepped and only a passing one counts: no branch on it. (With neither, nearly every model
-    // passes and the skipping loop below is faster.)
-    const std::uint16_t* mask = c.f.coarse.mask.data();
-    const std::uint32_t* key = c.e.rolled_walk_key().data();
-    const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
-    // One unsigned comparison tests the window (unknown months, 0xFFFF, lie above any hi); with no window, models
-    // of unknown creation month count too.
-    const std::uint32_t from = windowed ? lo : 0, span = windowed ? std::uint32_t(hi - lo) : hi;
-    const std::uint32_t unknown = windowed ? 0x10000u : kUnknownMonth;  // 0x10000: no month
-    for (std::size_t j = 0; j < walk.size(); ++j) {
-      std::uint32_t k = key[j];
-      std::uint32_t m = k & 0xFFFF;
-      std::uint64_t pass = std::uint64_t((mask[k >> 16] & others) == 0) & std::uint64_t((m - from <= span) | (m == unknown));
-      std::uint64_t d = lifetime[j];
-      if (!step(d == Engine::kLifetimeInWalk ? walk[j].lifetime : d, pass)) break;
+  // Whether a model passes is unpredictable under a filter or a window (57% of the models were created in 2025-26),
+  // so the walk goes in blocks: the passing models' lifetimes are gathered without a branch, then stepped.
+  // One unsigned comparison tests the window (unknown months, 0xFFFF, lie above any hi); with no window, models of
+  // unknown creation month count too (0x10000 is no month).
+  const std::uint32_t from = windowed ? lo : 0, span = windowed ? std::uint32_t(hi - lo) : hi;
+  const std::uint32_t unknown = windowed ? 0x10000u : kUnknownMonth;
+  auto in_window = [&](std::uint32_t m) { return std::uint32_t((m - from <= span) | (m == unknown)); };
+  const std::size_t block = 2048;
+  std::vector<std::uint64_t> passing(block);
+  auto walk_blocks = [&](auto gather) {  // gather(j0, j1, out): the passing lifetimes of walk[j0 .. j1), their count
+    for (std::size_t j0 = 0; j0 < walk.size(); j0 += block) {
+      std::size_t n = gather(j0, std::min(walk.size(), j0 + block), passing.data());
+      for (std::size_t k = 0; k < n; ++k)
+        if (!step(passing[k])) return;
+    }
+  };
+  if (c.e.fast_paths() && walk_list == c.e.by_lifetime_list() && out.models == walk.size()) {
+    // Every model passes: the counts come from binary searches and each mark's share from the prefix sums.
+    auto prefix = [&](std::size_t r) {
+      std::size_t j = r / Engine::kPrefixStep * Engine::kPrefixStep;
+      std::uint64_t v = c.e.lifetime_prefix()[j / Engine::kPrefixStep];
+      for (; j < r; ++j) v += walk[j].lifetime;
+      return v;
+    };
+    auto with_at_least = [&](std::uint64_t k) {  // models with k or more downloads: a prefix of the walk
+      return std::size_t(std::partition_point(walk.begin(), walk.end(), [&](const LifetimeEntry& e) { return e.lifetime >= k; }) -
+                         walk.begin());
+    };
+    for (std::size_t u = 0; u < unders.size(); ++u) at_least[u] = with_at_least(unders[u]);
+    const std::size_t positive = with_at_least(1);
+    while (next_mark <= positive) {
+      rank = next_mark;
+      cumulative = prefix(rank);
+      record();
+    }
+    if (positive < walk.size()) {  // the rest download nothing, as when the walk meets its first zero
+      rank = out.models;
+      cumulative = prefix(positive);
+      record();
     }
   } else if (rolled) {
     const std::uint16_t* mask = c.f.coarse.mask.data();
     const std::uint32_t* key = c.e.rolled_walk_key().data();
     const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
-    for (std::size_t j = 0; j < walk.size(); ++j) {
-      std::uint32_t k = key[j];
-      if (mask[k >> 16] & others || outside(Month(k & 0xFFFF))) continue;
-      std::uint64_t d = lifetime[j];
-      if (!step(d == Engine::kLifetimeInWalk ? walk[j].lifetime : d, 1)) break;
-    }
+    walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
+      std::size_t n = 0;
+      for (std::size_t j = j0; j < j1; ++j) {
+        std::uint32_t k = key[j];
+        std::uint64_t d = lifetime[j];
+        if (d == Engine::kLifetimeInWalk) d = walk[j].lifetime;
+        out[n] = d;
+        n += ((mask[k >> 16] & others) == 0) & in_window(k & 0xFFFF);
+      }
+      return n;
+    });
   } else {
     const std::uint16_t* mask = c.p.mask.data();
-    for (const LifetimeEntry& e : walk) {
-      if (mask[e.item] & others || outside(e.created)) continue;
-      if (!step(e.lifetime, 1)) break;
-    }
+    walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
+      std::size_t n = 0;
+      for (std::size_t j = j0; j < j1; ++j) {
+        const LifetimeEntry& e = walk[j];
+        out[n] = e.lifetime;
+        n += ((mask[e.item] & others) == 0) & in_window(e.created);
+      }
+      return n;
+    });
   }
   std::vector<std::uint64_t> below(unders.size());
   for (std::size_t u = 0; u < unders.size(); ++u) below[u] = out.models - at_least[u];
@@ -641,6 +671,7 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     }
   };
   bool any_folded = false;
+  std::uint64_t folded_downloads = ~std::uint64_t(0);  // what all folded authors together have in this state, when known
   // About what the kept scan reads at full scale (the top 50 authors' items, 40-50K): a longer candidate list costs more.
   const std::size_t kept_scan_items = 65536;
   // With no window every download up to the snapshot month counts: the per-item totals answer it.
@@ -675,10 +706,14 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
       if (best.size() > 50) best.pop();
     }
   } else {
+    folded_downloads = 0;
     for (std::size_t i : c.items()) {
       if (!c.passes(i)) continue;
       if (it.org[i] == kFoldedOrg) {
         any_folded = true;
+        Agg folded;
+        add_item(folded, i);
+        folded_downloads += folded.downloads;
         continue;
       }
       add_item(agg(it.org[i]), i);
@@ -701,23 +736,39 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   auto top = top50();
   // A folded author can enter only if the 50th place has fewer downloads than the most any folded author ever had
   // (ties go to more repositories, which a folded author may also have).
-  bool folded_may_enter = any_folded && (top.size() < 50 || top.back().second.downloads <= folded_max_downloads_);
-  if (folded_may_enter) {
-    // Folded authors, most downloaded (over all time) first: once one has fewer downloads than the 50th place, so
-    // do all the rest, in any window.
-    const bool full = top.size() == 50;
-    const std::uint64_t bar = full ? top.back().second.downloads : 0;
+  const bool full = top.size() == 50;
+  const std::uint64_t bar = full ? top.back().second.downloads : 0;
+  const std::uint32_t bar_repos = full ? top.back().second.repos : 0;
+  // No folded author has more downloads in this state than all of them together, or than it ever had.
+  bool folded_may_enter = any_folded && (!full || (bar <= folded_max_downloads_ && bar <= folded_downloads));
+  auto scan_folded = [&](std::uint32_t author) {
+    for (std::uint32_t k = folded_row_start_[author]; k < folded_row_start_[author + 1]; ++k) {
+      std::uint32_t r = folded_rows_[k];
+      if (f.all.mask[row_item_[r]] & std::uint16_t(~own)) continue;  // the main table's items hold the rows
+      Agg& a = agg(author);
+      std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
+      add_created(a, s.created[r], 1, likes);
+      for (std::uint32_t e = s.series_start[r]; e < s.series_start[r + 1]; ++e)
+        if (s.series_month[e] >= f.lo && s.series_month[e] <= f.hi) a.downloads += s.series_downloads[e];
+    }
+  };
+  auto folded_rows = [&](std::uint32_t author) { return folded_row_start_[author + 1] - folded_row_start_[author]; };
+  if (folded_may_enter && full && folded_downloads == bar) {
+    // Folded authors can at best tie the 50th place on downloads (spaces, say, have none), so only those with at
+    // least its repositories can enter: most repositories first, until one has fewer.
+    for (std::uint32_t author : folded_by_rows_) {
+      if (folded_rows(author) < bar_repos) break;
+      if (author_downloads_[author] >= bar) scan_folded(author);
+    }
+    top = top50();
+  } else if (folded_may_enter) {
+    // Folded authors, most downloaded (over all time) first, then most repositories: once one has fewer downloads
+    // than the 50th place, so do all the rest, in any window; and among those with as many, once one has fewer
+    // repositories.
     for (std::uint32_t author : folded_order_) {
       if (full && author_downloads_[author] < bar) break;
-      for (std::uint32_t k = folded_row_start_[author]; k < folded_row_start_[author + 1]; ++k) {
-        std::uint32_t r = folded_rows_[k];
-        if (f.all.mask[row_item_[r]] & std::uint16_t(~own)) continue;  // the main table's items hold the rows
-        Agg& a = agg(author);
-        std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
-        add_created(a, s.created[r], 1, likes);
-        for (std::uint32_t e = s.series_start[r]; e < s.series_start[r + 1]; ++e)
-          if (s.series_month[e] >= f.lo && s.series_month[e] <= f.hi) a.downloads += s.series_downloads[e];
-      }
+      if (full && author_downloads_[author] == bar && folded_rows(author) < bar_repos) break;
+      scan_folded(author);
     }
     top = top50();
   }

@@ -172,3 +172,30 @@ TEST_CASE("the orgs leaderboard from the table rolled up by publisher equals a p
   fast.filter(parse_state("type=model&license=mit").value(), pass);
   CHECK(pass.by_org.items == nullptr);
 }
+
+TEST_CASE("the orgs leaderboard ranks folded authors by repositories when nothing filtered has downloads", "[grouping]") {
+  // Spaces have likes but no downloads: under type=space every author ties at 0 and repositories decide.
+  Store s = random_store(19, 9000);
+  std::vector<std::uint32_t> start{0};
+  std::vector<Month> month;
+  std::vector<std::uint32_t> downloads;
+  for (std::size_t r = 0; r < s.rows(); ++r) {
+    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1] && s.type[r] != std::uint8_t(RepoType::space); ++k)
+      month.push_back(s.series_month[k]), downloads.push_back(s.series_downloads[k]);
+    start.push_back(std::uint32_t(month.size()));
+  }
+  s.series_start = start, s.series_month = month, s.series_downloads = downloads;
+  Engine fast(s, 80), plain(s, 80);
+  plain.set_fast_paths(false);
+  std::vector<std::uint8_t> kept = kept_authors(s, author_downloads(s), 80);
+  int folded_in_top = 0;
+  for (const char* q : {"type=space", "type=space&from=2025-01", "type=space&sector=community", "type=space&sdk=gradio"}) {
+    INFO(q);
+    ViewState st = parse_state(q).value();
+    auto a = fast.view(st, "orgs").value();
+    CHECK(slice_json(a) == slice_json(plain.view(st, "orgs").value()));
+    for (const auto& row : a.rows)
+      for (std::size_t au = 0; au < s.authors.size(); ++au) folded_in_top += s.authors[au] == row[0].s && !kept[au];
+  }
+  CHECK(folded_in_top > 0);
+}
