@@ -214,47 +214,42 @@ void Engine::mask_items(const ViewState& st, Pass& p) const {
   const Store& s = store_;
   const Items& it = *p.items;
   p.mask.assign(it.count(), 0);
-  auto apply = [&](Dim d, const std::vector<std::uint8_t>& allowed, auto value_of) {
+  // One loop per column type, not per dimension: values past the allowed list (kFoldedOrg among them) fail.
+  auto apply = [&](Dim d, const std::vector<std::uint8_t>& allowed, const auto& values) {
     p.filtered |= std::uint16_t(1u << int(d));
     for (std::uint32_t v = 0; v < allowed.size(); ++v)
       if (allowed[v]) p.allowed[int(d)].push_back(v);
     const auto bit = std::uint16_t(1u << int(d));
-    for (std::size_t i = 0; i < it.count(); ++i) {
-      std::size_t v = value_of(i);
-      if (v >= allowed.size() || !allowed[v]) p.mask[i] |= bit;
-    }
+    for (std::size_t i = 0; i < it.count(); ++i)
+      if (values[i] >= allowed.size() || !allowed[values[i]]) p.mask[i] |= bit;
   };
   for (int di = 0; di < kDimCount; ++di) {
     const auto& wanted = st.filters[di];
     if (wanted.empty()) continue;
     switch (Dim(di)) {
-      case Dim::type: apply(Dim::type, allow_enum(kRepoTypeNames, wanted), [&](std::size_t i) { return it.type[i]; }); break;
-      case Dim::country: apply(Dim::country, allow_names(s.countries, wanted, "unknown"), [&](std::size_t i) { return it.country[i]; }); break;
-      case Dim::sector: apply(Dim::sector, allow_enum(kSectorNames, wanted), [&](std::size_t i) { return it.sector[i]; }); break;
-      case Dim::org: {
-        auto allowed = allow_names(s.authors, wanted, "(none)");
-        apply(Dim::org, allowed, [&](std::size_t i) { return it.org[i] == kFoldedOrg ? allowed.size() : it.org[i]; });
-        break;
-      }
-      case Dim::task: apply(Dim::task, allow_names(s.tasks, wanted, "unknown"), [&](std::size_t i) { return it.task[i]; }); break;
+      case Dim::type: apply(Dim::type, allow_enum(kRepoTypeNames, wanted), it.type); break;
+      case Dim::country: apply(Dim::country, allow_names(s.countries, wanted, "unknown"), it.country); break;
+      case Dim::sector: apply(Dim::sector, allow_enum(kSectorNames, wanted), it.sector); break;
+      case Dim::org: apply(Dim::org, allow_names(s.authors, wanted, "(none)"), it.org); break;
+      case Dim::task: apply(Dim::task, allow_names(s.tasks, wanted, "unknown"), it.task); break;
       case Dim::modality: {
         auto allowed_modality = allow_enum(kModalityNames, wanted);
         std::vector<std::uint8_t> by_task(s.tasks.size());
         for (std::size_t t = 0; t < s.tasks.size(); ++t) by_task[t] = allowed_modality[s.task_modality[t]];
-        apply(Dim::modality, by_task, [&](std::size_t i) { return it.task[i]; });
+        apply(Dim::modality, by_task, it.task);
         break;
       }
-      case Dim::library: apply(Dim::library, allow_names(s.libraries, wanted, "unknown"), [&](std::size_t i) { return it.library[i]; }); break;
-      case Dim::license: apply(Dim::license, allow_names(s.licenses, wanted, "unknown"), [&](std::size_t i) { return it.license[i]; }); break;
+      case Dim::library: apply(Dim::library, allow_names(s.libraries, wanted, "unknown"), it.library); break;
+      case Dim::license: apply(Dim::license, allow_names(s.licenses, wanted, "unknown"), it.license); break;
       case Dim::family: {
         auto allowed = allow_names(s.families, wanted, "");
         allowed[0] = 0;
-        apply(Dim::family, allowed, [&](std::size_t i) { return it.family[i]; });
+        apply(Dim::family, allowed, it.family);
         break;
       }
-      case Dim::relation: apply(Dim::relation, allow_enum(kRelationNames, wanted), [&](std::size_t i) { return it.relation[i]; }); break;
-      case Dim::size: apply(Dim::size, allow_enum(kSizeNames, wanted), [&](std::size_t i) { return it.size[i]; }); break;
-      case Dim::sdk: apply(Dim::sdk, allow_enum(kSdkNames, wanted), [&](std::size_t i) { return it.sdk[i]; }); break;
+      case Dim::relation: apply(Dim::relation, allow_enum(kRelationNames, wanted), it.relation); break;
+      case Dim::size: apply(Dim::size, allow_enum(kSizeNames, wanted), it.size); break;
+      case Dim::sdk: apply(Dim::sdk, allow_enum(kSdkNames, wanted), it.sdk); break;
       case Dim::count: break;
     }
   }

@@ -120,9 +120,18 @@ Slice month_by_category(const Ctx& c, const char* view, const char* column, cons
 template <class CategoryOf>
 Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
                       std::size_t keep, CategoryOf category_of, bool with_downloads) {
-  std::vector<std::uint64_t> total(dict.size(), 0);
-  for (std::size_t i : c.items())
-    if (c.passes(i)) c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { total[category_of(i)] += n; });
+  // One pass by category value and month; the ranking and the folding into "other" work on those sums.
+  std::size_t slots = c.months() + 1, values = dict.size();
+  std::vector<std::uint64_t> value_repos(values * slots, 0), value_downloads(with_downloads ? values * slots : 0, 0);
+  for (std::size_t i : c.items()) {
+    if (!c.passes(i)) continue;
+    std::size_t v = category_of(i);
+    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { value_repos[v * slots + c.slot(m)] += n; });
+    if (with_downloads) c.each_download(i, [&](Month m, std::uint64_t d) { value_downloads[v * slots + c.slot(m)] += d; });
+  }
+  std::vector<std::uint64_t> total(values, 0);
+  for (std::size_t v = 0; v < values; ++v)
+    for (std::size_t m = 0; m < slots; ++m) total[v] += value_repos[v * slots + m];
   std::vector<std::uint32_t> order(dict.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return total[a] > total[b]; });
@@ -135,14 +144,13 @@ Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const 
   }
   out_names.resize(keep + 2);
   out_names[keep + 1] = "other";
-  std::size_t slots = c.months() + 1, k = out_names.size();
+  std::size_t k = out_names.size();
   std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
-  for (std::size_t i : c.items()) {
-    if (!c.passes(i)) continue;
-    std::size_t cat = out_index[category_of(i)];
-    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
-    if (with_downloads) c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * k + cat] += d; });
-  }
+  for (std::size_t v = 0; v < values; ++v)
+    for (std::size_t m = 0; m < slots; ++m) {
+      repos[m * k + out_index[v]] += value_repos[v * slots + m];
+      if (with_downloads) downloads[m * k + out_index[v]] += value_downloads[v * slots + m];
+    }
   Slice out{view, {"month", column, "repos"}, {}};
   if (with_downloads) out.columns.push_back("downloads");
   // Categories in rank order, "other" and "unknown" last, so the page can stack them as given.
@@ -540,25 +548,34 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
   if (name == "tasks") {
     // Per type (models by pipeline tag, datasets by task category): the top 20 tasks by repositories.
     Slice out{"tasks", {"task", "type", "modality", "month", "repos", "downloads"}, {}};
-    std::size_t slots = c.months() + 1;
+    // One pass for both types, by task and month; each type's top 20 and "other" are folded from those sums.
+    std::size_t slots = c.months() + 1, tasks = s.tasks.size();
+    std::vector<std::uint64_t> task_repos(2 * tasks * slots, 0), task_downloads(2 * tasks * slots, 0);
+    for (std::size_t i : c.items()) {
+      if (it.type[i] > std::uint8_t(RepoType::dataset) || !c.passes(i)) continue;
+      std::size_t base = (it.type[i] * tasks + it.task[i]) * slots;
+      c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { task_repos[base + c.slot(m)] += n; });
+      c.each_download(i, [&](Month m, std::uint64_t d) { task_downloads[base + c.slot(m)] += d; });
+    }
     for (std::uint8_t t : {model, std::uint8_t(RepoType::dataset)}) {
-      std::vector<std::uint64_t> total(s.tasks.size(), 0);
-      for (std::size_t i : c.items())
-        if (it.type[i] == t && c.passes(i)) c.each_created(i, [&](Month, std::uint32_t n, std::uint64_t) { total[it.task[i]] += n; });
+      const std::uint64_t* by_task_repos = &task_repos[t * tasks * slots];
+      const std::uint64_t* by_task_downloads = &task_downloads[t * tasks * slots];
+      std::vector<std::uint64_t> total(tasks, 0);
+      for (std::size_t k = 0; k < tasks; ++k)
+        for (std::size_t m = 0; m < slots; ++m) total[k] += by_task_repos[k * slots + m];
       std::vector<std::uint32_t> order;
-      for (std::uint32_t k = 0; k < s.tasks.size(); ++k)
+      for (std::uint32_t k = 0; k < tasks; ++k)
         if (total[k]) order.push_back(k);
       std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return total[a] > total[b]; });
-      std::vector<std::uint32_t> slot_of(s.tasks.size(), 20);  // 20 = "other"
+      std::vector<std::uint32_t> slot_of(tasks, 20);  // 20 = "other"
       std::size_t kept = std::min<std::size_t>(order.size(), 20);
       for (std::size_t j = 0; j < kept; ++j) slot_of[order[j]] = std::uint32_t(j);
       std::vector<std::uint64_t> repos(21 * slots, 0), downloads(21 * slots, 0);
-      for (std::size_t i : c.items()) {
-        if (it.type[i] != t || !c.passes(i)) continue;
-        std::size_t k = slot_of[it.task[i]];
-        c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[k * slots + c.slot(m)] += n; });
-        c.each_download(i, [&](Month m, std::uint64_t d) { downloads[k * slots + c.slot(m)] += d; });
-      }
+      for (std::size_t task = 0; task < tasks; ++task)
+        for (std::size_t m = 0; m < slots; ++m) {
+          repos[slot_of[task] * slots + m] += by_task_repos[task * slots + m];
+          downloads[slot_of[task] * slots + m] += by_task_downloads[task * slots + m];
+        }
       for (std::size_t k = 0; k <= 20; ++k) {
         if (k < 20 && k >= kept) continue;
         std::string task = k < 20 ? s.tasks[order[k]] : "other";
