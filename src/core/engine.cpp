@@ -41,6 +41,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   std::vector<std::uint32_t> rolled_up_of;
   coarse_ = roll_up(items_, s, &rolled_up_of);
   by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
+  by_family_ = roll_up(items_, s, nullptr, RollUp::by_family);
   family_derivatives_.assign(s.families.size(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i] && items_.relation[i])
@@ -133,15 +134,16 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
   }
   // Postings: a counting sort of the items by each dimension's value.
   const Items& it = items_;
-  auto post = [&](Dim d, std::size_t values, auto value_of) {
-    Posting& p = postings_[int(d)];
+  auto post_into = [&](Posting& p, std::size_t n, std::size_t values, auto value_of) {
     p.start.assign(values + 2, 0);
-    for (std::uint32_t i = 0; i < it.count(); ++i) ++p.start[std::min<std::size_t>(value_of(i), values) + 1];
+    for (std::uint32_t i = 0; i < n; ++i) ++p.start[std::min<std::size_t>(value_of(i), values) + 1];
     for (std::size_t v = 1; v < p.start.size(); ++v) p.start[v] += p.start[v - 1];
-    p.items.resize(it.count());
+    p.items.resize(n);
     std::vector<std::uint32_t> at(p.start.begin(), p.start.end() - 1);
-    for (std::uint32_t i = 0; i < it.count(); ++i) p.items[at[std::min<std::size_t>(value_of(i), values)]++] = i;
+    for (std::uint32_t i = 0; i < n; ++i) p.items[at[std::min<std::size_t>(value_of(i), values)]++] = i;
   };
+  auto post = [&](Dim d, std::size_t values, auto value_of) { post_into(postings_[int(d)], it.count(), values, value_of); };
+  post_into(by_family_posting_, by_family_.count(), s.families.size(), [&](std::uint32_t i) { return by_family_.family[i]; });
   post(Dim::type, kRepoTypeNames.size(), [&](std::uint32_t i) { return it.type[i]; });
   post(Dim::country, s.countries.size(), [&](std::uint32_t i) { return it.country[i]; });
   post(Dim::sector, kSectorNames.size(), [&](std::uint32_t i) { return it.sector[i]; });
@@ -273,6 +275,12 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
   if (fast_paths_ && !(p.all.filtered & ~publisher_dims)) {
     p.by_org.items = &by_org_;
     mask_items(st, p.by_org);
+  }
+  const std::uint16_t family_dims = std::uint16_t((publisher_dims & ~(1u << int(Dim::org))) | 1u << int(Dim::family) |
+                                                  1u << int(Dim::relation));
+  if (fast_paths_ && !(p.all.filtered & ~family_dims)) {
+    p.by_family.items = &by_family_;
+    mask_items(st, p.by_family);
   }
   // Folded authors share items, so an org filter that names one is answered from that author's own rows.
   const auto& orgs = st.filter(Dim::org);

@@ -51,6 +51,7 @@ struct FilterPass {
   Pass coarse;               // the rolled-up items (rollup.h), when no org or family filter is set
   Pass named;                // when the org filter names folded authors: just the named authors' repositories
   Pass by_org;               // the items rolled up by publisher (rollup.h), when only publisher dimensions are filtered
+  Pass by_family;            // the items rolled up by family, when only publisher dimensions, family and relation are
   Items named_items;
   std::vector<LifetimeEntry> named_by_lifetime;
   mutable std::unique_ptr<Concentration> concentration;  // computed once per state
@@ -122,6 +123,7 @@ class Engine {
 
  private:
   Slice orgs_view(const ViewState& state, const FilterPass& pass) const;
+  Slice families_view(const FilterPass& pass) const;
   const FilterPass& pass_for(const ViewState& state);
   Result<Slice> compute_view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   void mask_items(const ViewState& state, Pass& pass) const;
@@ -135,6 +137,8 @@ class Engine {
   Items items_;
   Items coarse_;                                 // items_ rolled up across org and family
   Items by_org_;                                 // items_ rolled up across all but org, type, country and sector
+  Items by_family_;                              // items_ rolled up across all but family, relation, depth and those
+  Posting by_family_posting_;                    // by_family_'s items by family
   std::vector<std::uint64_t> item_downloads_;    // per item of items_: downloads up to the snapshot month
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
   std::vector<std::uint32_t> created_known_;

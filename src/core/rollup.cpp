@@ -41,24 +41,29 @@ struct SizedSum {
 Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>* rolled_up_of, RollUp kind) {
   // Group by the dimensions the kind keeps, numbering groups in order of first appearance so the result does not
   // depend on hashing. A merged dimension reads as 0 here.
-  const bool coarse = kind == RollUp::coarse;
+  const bool coarse = kind == RollUp::coarse, by_org = kind == RollUp::by_org, by_family = kind == RollUp::by_family;
   auto bound = [](const auto& v) { return v.empty() ? 1ull : std::uint64_t(*std::max_element(v.begin(), v.end())) + 1; };
-  auto kept_bound = [&](const auto& v) { return coarse ? bound(v) : 1ull; };
+  auto bound_if = [&](bool kept, const auto& v) { return kept ? bound(v) : 1ull; };
   const std::uint64_t type_n = bound(fine.type), country_n = bound(fine.country), sector_n = bound(fine.sector),
-                      relation_n = kept_bound(fine.relation), size_n = kept_bound(fine.size), sdk_n = kept_bound(fine.sdk),
-                      task_n = kept_bound(fine.task), library_n = kept_bound(fine.library),
-                      license_n = kept_bound(fine.license), org_n = coarse ? 1ull : store.authors.size() + 1ull;
+                      relation_n = bound_if(!by_org, fine.relation), direct_n = bound_if(by_family, fine.direct),
+                      size_n = bound_if(coarse, fine.size), sdk_n = bound_if(coarse, fine.sdk),
+                      task_n = bound_if(coarse, fine.task), library_n = bound_if(coarse, fine.library),
+                      license_n = bound_if(coarse, fine.license), org_n = by_org ? store.authors.size() + 1ull : 1ull,
+                      family_n = bound_if(by_family, fine.family);
   auto small_key = [&](std::size_t i) {
     std::uint64_t k = (std::uint64_t(fine.type[i]) * country_n + fine.country[i]) * sector_n + fine.sector[i];
-    return coarse ? ((k * relation_n + fine.relation[i]) * size_n + fine.size[i]) * sdk_n + fine.sdk[i] : k;
+    if (coarse) return ((k * relation_n + fine.relation[i]) * size_n + fine.size[i]) * sdk_n + fine.sdk[i];
+    if (by_family) return (k * relation_n + fine.relation[i]) * direct_n + fine.direct[i];
+    return k;
   };
   auto big_key = [&](std::size_t i) -> std::uint64_t {
-    if (!coarse) return fine.org[i] == kFoldedOrg ? org_n - 1 : fine.org[i];
+    if (by_org) return fine.org[i] == kFoldedOrg ? org_n - 1 : fine.org[i];
+    if (by_family) return fine.family[i];
     return (std::uint64_t(fine.task[i]) * library_n + fine.library[i]) * license_n + fine.license[i];
   };
   // Mixed radix in one word when the bounds allow (always, for real dictionaries); a pair of words otherwise.
-  const std::uint64_t big_n = task_n * library_n * license_n * org_n;  // at most 2^48
-  const std::uint64_t small_n = type_n * country_n * sector_n * relation_n * size_n * sdk_n;  // at most 2^48
+  const std::uint64_t big_n = task_n * library_n * license_n * org_n * family_n;  // at most 2^48
+  const std::uint64_t small_n = type_n * country_n * sector_n * relation_n * direct_n * size_n * sdk_n;  // at most 2^48
   const bool one_word = small_n <= ~std::uint64_t(0) / big_n;
   std::vector<std::uint32_t> group(fine.count());
   std::vector<std::uint32_t> first_item;
@@ -118,12 +123,12 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
     out.type.push_back(fine.type[f]);
     out.country.push_back(fine.country[f]);
     out.sector.push_back(fine.sector[f]);
-    out.relation.push_back(coarse ? fine.relation[f] : 0);
+    out.relation.push_back(by_org ? 0 : fine.relation[f]);
     out.size.push_back(coarse ? fine.size[f] : 0);
     out.sdk.push_back(coarse ? fine.sdk[f] : 0);
-    out.direct.push_back(0);
-    out.org.push_back(coarse ? kFoldedOrg : fine.org[f]);
-    out.family.push_back(0);
+    out.direct.push_back(by_family ? fine.direct[f] : 0);
+    out.org.push_back(by_org ? fine.org[f] : kFoldedOrg);
+    out.family.push_back(by_family ? fine.family[f] : 0);
     out.task.push_back(coarse ? fine.task[f] : 0);
     out.library.push_back(coarse ? fine.library[f] : 0);
     out.license.push_back(coarse ? fine.license[f] : 0);
@@ -135,7 +140,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
         c.repos += fine.created_repos[e];
         c.likes += fine.created_likes[e];
       }
-      for (std::uint32_t e = fine.dl_start[i]; e < fine.dl_start[i + 1]; ++e) dl.at(fine.dl_month[e]) += fine.dl_sum[e];
+      for (std::uint32_t e = fine.dl_start[i]; !by_family && e < fine.dl_start[i + 1]; ++e) dl.at(fine.dl_month[e]) += fine.dl_sum[e];
       for (std::uint32_t r = fine.first_row[i]; coarse && r < fine.first_row[i + 1]; ++r)
         each_sized_download(store, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
           SizedSum& z = sized.at(std::uint32_t(m - sized_first) * bins + std::uint32_t(bin));

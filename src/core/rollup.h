@@ -13,6 +13,9 @@ enum class RollUp {
   // Merged across every dimension but org, type, country and sector (the others become 0; no sized entries): the
   // publishers leaderboard when the state filters nothing else. About 8K items at full scale.
   by_org,
+  // Merged across every dimension but family, relation, depth (direct), type, country and sector, with creation
+  // entries only (no downloads, no sized entries): the families view when the state filters nothing else.
+  by_family,
 };
 
 // Items merged across some dimensions (first_row is empty): the sums are the same, so every view that ignores those

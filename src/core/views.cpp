@@ -469,81 +469,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     return month_by_category(c, "sectors", "sector", enum_names(kSectorNames.data(), kSectorNames.size()),
                              [&](std::size_t i) { return it.sector[i]; });
 
-  if (name == "families") {
-    // Rank families by their derivatives (models with a base model) created in the window; a table per family of
-    // repositories by month and relation for the top 15.
-    std::vector<std::uint64_t> derivatives(s.families.size(), 0);
-    std::size_t slots = c.months() + 1;
-    const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
-    auto add_item = [&](std::uint64_t* table, std::size_t i) {
-      c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
-        std::uint64_t* cell = &table[c.slot(m) * cols];
-        cell[it.relation[i] ? it.relation[i] - 1 : 4] += repos;
-        if (it.direct[i]) cell[5] += repos;
-      });
-    };
-    auto by_rank = [&](std::uint32_t a, std::uint32_t b) {  // ties: the lower family number first
-      return derivatives[a] != derivatives[b] ? derivatives[a] > derivatives[b] : a < b;
-    };
-    std::vector<std::uint32_t> order;
-    std::vector<std::uint64_t> n;  // order.size() tables of slots * cols
-    // Unless a filter leaves fewer items than the 15 most derived families hold: the families most derived over all
-    // time first, through their posting, until one's all-time count falls below the 15th place so far (so do all
-    // after it; ties are scanned). Each family's table is filled as its derivatives are counted, and kept while the
-    // family can still make the top 15.
-    const Posting& post = c.e.posting(Dim::family);
-    std::size_t top_items = 0;
-    for (std::size_t j = 0; j < std::min<std::size_t>(15, c.e.family_order().size()); ++j)
-      top_items += post.start[c.e.family_order()[j] + 1] - post.start[c.e.family_order()[j]];
-    if (c.p.items == c.e.items_table() && c.e.fast_paths() && (c.scan_all || c.candidates.size() > top_items)) {
-      std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 15 so far
-      std::vector<std::pair<std::uint32_t, std::vector<std::uint64_t>>> tables;
-      std::vector<std::uint64_t> table(slots * cols);
-      for (std::uint32_t fam : c.e.family_order()) {
-        if (best.size() == 15 && c.e.family_derivatives()[fam] < best.top()) break;
-        std::fill(table.begin(), table.end(), 0);
-        for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) {
-          std::uint32_t i = post.items[k];
-          if (!c.passes(i)) continue;
-          if (it.relation[i]) c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[fam] += repos; });
-          add_item(table.data(), i);
-        }
-        if (!derivatives[fam]) continue;
-        best.push(derivatives[fam]);
-        if (best.size() > 15) best.pop();
-        tables.emplace_back(fam, table);
-        if (tables.size() > 64 && best.size() == 15)  // drop the tables of families that fell out for good
-          tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const auto& t) { return derivatives[t.first] < best.top(); }),
-                       tables.end());
-      }
-      std::sort(tables.begin(), tables.end(), [&](const auto& x, const auto& y) { return by_rank(x.first, y.first); });
-      if (tables.size() > 15) tables.resize(15);
-      for (auto& [fam, t] : tables) order.push_back(fam), n.insert(n.end(), t.begin(), t.end());
-    } else {
-      for (std::size_t i : c.items())
-        if (it.family[i] && it.relation[i] && c.passes(i))
-          c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[it.family[i]] += repos; });
-      for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
-        if (derivatives[fam]) order.push_back(fam);
-      std::sort(order.begin(), order.end(), by_rank);
-      if (order.size() > 15) order.resize(15);
-      std::vector<std::int32_t> rank(s.families.size(), -1);
-      for (std::size_t j = 0; j < order.size(); ++j) rank[order[j]] = std::int32_t(j);
-      n.assign(order.size() * slots * cols, 0);
-      for (std::size_t i : c.items())
-        if (rank[it.family[i]] >= 0 && c.passes(i)) add_item(&n[std::size_t(rank[it.family[i]]) * slots * cols], i);
-    }
-    Slice out{"families", {"family", "month", "finetune", "adapter", "quantized", "merge", "original", "direct"}, {}};
-    for (std::size_t fam = 0; fam < order.size(); ++fam)
-      for (std::size_t m = 0; m < slots; ++m) {
-        const std::uint64_t* cell = &n[(fam * slots + m) * cols];
-        if (!std::any_of(cell, cell + cols, [](std::uint64_t v) { return v != 0; })) continue;
-        std::vector<Cell> row{Cell::text(s.families[order[fam]]), c.month_cell(m)};
-        for (std::size_t k = 0; k < cols; ++k) row.push_back(count(cell[k]));
-        out.rows.push_back(std::move(row));
-      }
-    return out;
-  }
+  if (name == "families") return families_view(f);
 
   if (name == "tasks") {
     // Per type (models by pipeline tag, datasets by task category): the top 20 tasks by repositories.
@@ -658,6 +584,89 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
                            [&](std::size_t i) { return it.type[i] == std::uint8_t(RepoType::space) ? it.sdk[i] : 0; }, false);
   }
   return Result<Slice>::failure("unknown view '" + std::string(name).substr(0, 40) + "'");
+}
+
+// Families view: derivatives per family, relation and month, for the 15 most derived families. When the state filters
+// nothing but publisher dimensions, family and relation, it reads the table rolled up by family.
+Slice Engine::families_view(const FilterPass& f) const {
+  const Store& s = store_;
+  const std::uint16_t own = own_dims("families");
+  const bool rolled = f.by_family.items != nullptr;
+  Ctx c = rolled ? Ctx(*this, f, own, f.by_family) : Ctx(*this, f, own, true);
+  const Items& it = c.it;
+  // Rank families by their derivatives (models with a base model) created in the window; a table per family of
+  // repositories by month and relation for the top 15.
+  std::vector<std::uint64_t> derivatives(s.families.size(), 0);
+  std::size_t slots = c.months() + 1;
+  const std::size_t cols = 6;  // finetune, adapter, quantized, merge, original, direct
+  auto add_item = [&](std::uint64_t* table, std::size_t i) {
+    c.each_created(i, [&](Month m, std::uint32_t repos, std::uint64_t) {
+      std::uint64_t* cell = &table[c.slot(m) * cols];
+      cell[it.relation[i] ? it.relation[i] - 1 : 4] += repos;
+      if (it.direct[i]) cell[5] += repos;
+    });
+  };
+  auto by_rank = [&](std::uint32_t a, std::uint32_t b) {  // ties: the lower family number first
+    return derivatives[a] != derivatives[b] ? derivatives[a] > derivatives[b] : a < b;
+  };
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint64_t> n;  // order.size() tables of slots * cols
+  // Unless a filter leaves fewer items than the 15 most derived families hold: the families most derived over all
+  // time first, through their posting, until one's all-time count falls below the 15th place so far (so do all
+  // after it; ties are scanned). Each family's table is filled as its derivatives are counted, and kept while the
+  // family can still make the top 15.
+  const Posting& post = rolled ? by_family_posting_ : postings_[int(Dim::family)];
+  std::size_t top_items = 0;
+  for (std::size_t j = 0; j < std::min<std::size_t>(15, family_order_.size()); ++j)
+    top_items += post.start[family_order_[j] + 1] - post.start[family_order_[j]];
+  if (rolled || (&it == &items_ && fast_paths_ && (c.scan_all || c.candidates.size() > top_items))) {
+    std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 15 so far
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint64_t>>> tables;
+    std::vector<std::uint64_t> table(slots * cols);
+    for (std::uint32_t fam : family_order_) {
+      if (best.size() == 15 && family_derivatives_[fam] < best.top()) break;
+      std::fill(table.begin(), table.end(), 0);
+      for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) {
+        std::uint32_t i = post.items[k];
+        if (!c.passes(i)) continue;
+        if (it.relation[i]) c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[fam] += repos; });
+        add_item(table.data(), i);
+      }
+      if (!derivatives[fam]) continue;
+      best.push(derivatives[fam]);
+      if (best.size() > 15) best.pop();
+      tables.emplace_back(fam, table);
+      if (tables.size() > 64 && best.size() == 15)  // drop the tables of families that fell out for good
+        tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const auto& t) { return derivatives[t.first] < best.top(); }),
+                     tables.end());
+    }
+    std::sort(tables.begin(), tables.end(), [&](const auto& x, const auto& y) { return by_rank(x.first, y.first); });
+    if (tables.size() > 15) tables.resize(15);
+    for (auto& [fam, t] : tables) order.push_back(fam), n.insert(n.end(), t.begin(), t.end());
+  } else {
+    for (std::size_t i : c.items())
+      if (it.family[i] && it.relation[i] && c.passes(i))
+        c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[it.family[i]] += repos; });
+    for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
+      if (derivatives[fam]) order.push_back(fam);
+    std::sort(order.begin(), order.end(), by_rank);
+    if (order.size() > 15) order.resize(15);
+    std::vector<std::int32_t> rank(s.families.size(), -1);
+    for (std::size_t j = 0; j < order.size(); ++j) rank[order[j]] = std::int32_t(j);
+    n.assign(order.size() * slots * cols, 0);
+    for (std::size_t i : c.items())
+      if (rank[it.family[i]] >= 0 && c.passes(i)) add_item(&n[std::size_t(rank[it.family[i]]) * slots * cols], i);
+  }
+  Slice out{"families", {"family", "month", "finetune", "adapter", "quantized", "merge", "original", "direct"}, {}};
+  for (std::size_t fam = 0; fam < order.size(); ++fam)
+    for (std::size_t m = 0; m < slots; ++m) {
+      const std::uint64_t* cell = &n[(fam * slots + m) * cols];
+      if (!std::any_of(cell, cell + cols, [](std::uint64_t v) { return v != 0; })) continue;
+      std::vector<Cell> row{Cell::text(s.families[order[fam]]), c.month_cell(m)};
+      for (std::size_t k = 0; k < cols; ++k) row.push_back(count(cell[k]));
+      out.rows.push_back(std::move(row));
+    }
+  return out;
 }
 
 // Publishers leaderboard. Kept authors are items of their own; folded authors share items, so they are counted

@@ -173,6 +173,29 @@ TEST_CASE("the orgs leaderboard from the table rolled up by publisher equals a p
   CHECK(pass.by_org.items == nullptr);
 }
 
+TEST_CASE("the families view from the table rolled up by family equals a plain scan", "[grouping]") {
+  Store s = random_store(23, 12000, 60);
+  Engine fast(s, 10), plain(s, 10);
+  plain.set_fast_paths(false);
+  // Publisher dimensions, family, relation and windows: the family table answers.
+  for (const char* q : {"", "type=model&from=2025-01", "sector=community", "country=CN~unknown&relation=quantized",
+                        "family=Qwen&to=2024-12", "from=2024-06&to=2024-07&relation=finetune~adapter"}) {
+    INFO(q);
+    ViewState st = parse_state(q).value();
+    FilterPass pass;
+    fast.filter(st, pass);
+    CHECK(pass.by_family.items != nullptr);
+    auto a = fast.view(st, "families").value();
+    CHECK(!a.rows.empty());
+    CHECK(slice_json(a) == slice_json(plain.view(st, "families").value()));
+  }
+  for (const char* q : {"org=user3", "license=mit", "size=1to9b"}) {
+    FilterPass pass;
+    fast.filter(parse_state(q).value(), pass);
+    CHECK(pass.by_family.items == nullptr);
+  }
+}
+
 TEST_CASE("the orgs leaderboard ranks folded authors by repositories when nothing filtered has downloads", "[grouping]") {
   // Spaces have likes but no downloads: under type=space every author ties at 0 and repositories decide.
   Store s = random_store(19, 9000);
