@@ -698,8 +698,10 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   };
   bool any_folded = false;
   std::uint64_t folded_downloads = ~std::uint64_t(0);  // what all folded authors together have in this state, when known
-  // About what the kept scan reads at full scale (the top 50 authors' items, 40-50K): a longer candidate list costs more.
-  const std::size_t kept_scan_items = 65536;
+  // About what the kept scan reads at full scale: the top 50 authors' items (40-50K) with no filter, 150-200K under a
+  // broad one (license, task), more under a narrow one (its bound, over all the author's items, loosens). A longer
+  // candidate list costs more than that.
+  const std::size_t kept_scan_items = 200000;
   // With no window every download up to the snapshot month counts: the per-item totals answer it.
   const bool whole_history = &it == &items_ && !f.windowed && f.hi == store_.info.month;
   auto add_item = [&](Agg& a, std::size_t i) {
