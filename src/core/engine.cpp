@@ -122,6 +122,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     if (j % kPrefixStep == 0) lifetime_prefix_.push_back(sum);
     sum += by_lifetime_[j].lifetime;
   }
+  if (by_lifetime_.size() % kPrefixStep == 0) lifetime_prefix_.push_back(sum);  // the end of the walk, when on a step
   // The concentration walk over the rolled-up table reads 8 bytes per model instead of 20: (rolled-up item, creation
   // month) packed in one word, and the lifetime in another (the few above 32 bits are read from by_lifetime_).
   if (coarse_.count() < 0xFFFF) {

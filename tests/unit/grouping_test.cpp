@@ -222,3 +222,21 @@ TEST_CASE("the orgs leaderboard ranks folded authors by repositories when nothin
   }
   CHECK(folded_in_top > 0);
 }
+
+TEST_CASE("the concentration from prefix sums reaches the last model exactly", "[grouping]") {
+  // Every model passes and downloads something, and their count is a multiple of the prefix step: the last mark
+  // (the whole Lorenz curve) falls on the end of the walk.
+  Store s = random_store(29, 3000);
+  std::size_t known = 0;
+  for (std::size_t r = 0; r < s.rows(); ++r) {
+    if (s.type[r] != std::uint8_t(RepoType::model)) continue;
+    s.downloads_all[r] = known < 2 * Engine::kPrefixStep ? 1000 + r : kUnknownTotal;
+    known += s.downloads_all[r] != kUnknownTotal;
+  }
+  REQUIRE(known == 2 * Engine::kPrefixStep);
+  Engine fast(s, 10), plain(s, 10);
+  plain.set_fast_paths(false);
+  REQUIRE(fast.lifetime_prefix().size() > known / Engine::kPrefixStep);  // the end of the walk has its sum
+  ViewState st = parse_state("").value();
+  CHECK(slice_json(fast.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
+}
