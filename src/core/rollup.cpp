@@ -111,7 +111,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   Month sized_first = max_month;
   for (auto m : store.series_month) sized_first = std::min(sized_first, m);
   const std::uint32_t bins = 1024;  // param_bin of any 64-bit count
-  DenseSum<SizedSum> sized(std::size_t(max_month - sized_first + 1) * bins);
+  DenseSum<SizedSum> sized(coarse ? std::size_t(max_month - sized_first + 1) * bins : 0);  // only coarse has them
 
   Items out;
   out.has_sized = coarse;
