@@ -7,7 +7,7 @@
 
 namespace hubreport {
 
-Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(store)) {
+Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segment) : store_(std::move(store)) {
   const Store& s = store_;
   Month first = s.info.series_first;
   for (auto m : s.created)
@@ -131,6 +131,25 @@ Engine::Engine(Store store, std::size_t kept_per_measure) : store_(std::move(sto
     for (const LifetimeEntry& e : by_lifetime_) {
       rolled_walk_key_.push_back(rolled_up_of[e.item] << 16 | e.created);
       rolled_walk_lifetime_.push_back(std::uint32_t(std::min<std::uint64_t>(e.lifetime, kLifetimeInWalk)));
+    }
+    WalkSegments& w = walk_segments_;
+    w.length = std::clamp<std::size_t>(walk_segment, 1, 0xFFFF);  // a cell's model count is 16 bits
+    std::vector<std::uint32_t> cell_of(coarse_.count(), 0xFFFFFFFFu);
+    w.start.push_back(0);
+    for (std::size_t j0 = 0; j0 < by_lifetime_.size(); j0 += w.length) {
+      std::size_t first = w.item.size();
+      for (std::size_t j = j0; j < std::min(by_lifetime_.size(), j0 + w.length); ++j) {
+        Month m = by_lifetime_[j].created;
+        if (m > s.info.month && m != kUnknownMonth) continue;
+        std::uint32_t g = rolled_up_of[by_lifetime_[j].item];
+        if (cell_of[g] == 0xFFFFFFFFu || cell_of[g] < first) {
+          cell_of[g] = std::uint32_t(w.item.size());
+          w.item.push_back(std::uint16_t(g)), w.models.push_back(0), w.lifetime.push_back(0);
+        }
+        ++w.models[cell_of[g]];
+        w.lifetime[cell_of[g]] += by_lifetime_[j].lifetime;
+      }
+      w.start.push_back(std::uint32_t(w.item.size()));
     }
   }
   // Postings: a counting sort of the items by each dimension's value.

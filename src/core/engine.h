@@ -74,7 +74,8 @@ struct Posting {
 class Engine {
  public:
   // kept_per_measure: how many of the most downloaded (and of the most prolific) authors keep items of their own.
-  explicit Engine(Store store, std::size_t kept_per_measure = 2000);
+  // walk_segment: models per segment of the concentration walk (walk_segments(); tests make it small).
+  explicit Engine(Store store, std::size_t kept_per_measure = 2000, std::size_t walk_segment = 8192);
   const Store& store() const { return store_; }
   const Items& items() const { return items_; }
   const Items* items_table() const { return &items_; }
@@ -90,6 +91,16 @@ class Engine {
   static constexpr std::uint32_t kLifetimeInWalk = 0xFFFFFFFFu;
   const std::vector<std::uint32_t>& rolled_walk_key() const { return rolled_walk_key_; }
   const std::vector<std::uint32_t>& rolled_walk_lifetime() const { return rolled_walk_lifetime_; }
+  // The rolled-up walk cut into segments of `length` models, and per segment its models counted and summed by
+  // rolled-up item (only those a state without from/to counts: created by the snapshot month, or unknown). A walk
+  // with no window adds up a segment where no mark falls instead of stepping through its models.
+  struct WalkSegments {
+    std::size_t length = 0;
+    std::vector<std::uint32_t> start;  // segment s's cells: [start[s], start[s + 1])
+    std::vector<std::uint16_t> item, models;
+    std::vector<std::uint64_t> lifetime;
+  };
+  const WalkSegments& walk_segments() const { return walk_segments_; }
   // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.
   const std::vector<std::uint32_t>& coarse_known() const { return coarse_known_; }
   const std::vector<std::uint64_t>& coarse_lifetime() const { return coarse_lifetime_; }
@@ -149,6 +160,7 @@ class Engine {
   std::vector<LifetimeEntry> by_lifetime_;
   std::vector<std::uint64_t> lifetime_prefix_;
   std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
+  WalkSegments walk_segments_;
   std::vector<std::uint32_t> coarse_known_;
   std::vector<std::uint64_t> coarse_lifetime_;
   std::array<Posting, kDimCount> postings_;

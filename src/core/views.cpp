@@ -276,13 +276,16 @@ const Concentration& concentration(const Ctx& c) {
   auto in_window = [&](std::uint32_t m) { return std::uint32_t((m - from <= span) | (m == unknown)); };
   const std::size_t block = 2048;
   std::vector<std::uint64_t> passing(block);
-  auto walk_blocks = [&](auto gather) {  // gather(j0, j1, out): the passing lifetimes of walk[j0 .. j1), their count
-    for (std::size_t j0 = 0; j0 < walk.size(); j0 += block) {
-      std::size_t n = gather(j0, std::min(walk.size(), j0 + block), passing.data());
+  // gather(j0, j1, out): the passing lifetimes of walk[j0 .. j1), their count. False once the walk is over.
+  auto walk_range = [&](auto gather, std::size_t first, std::size_t last) {
+    for (std::size_t j0 = first; j0 < last; j0 += block) {
+      std::size_t n = gather(j0, std::min(last, j0 + block), passing.data());
       for (std::size_t k = 0; k < n; ++k)
-        if (!step(passing[k])) return;
+        if (!step(passing[k])) return false;
     }
+    return true;
   };
+  auto walk_blocks = [&](auto gather) { walk_range(gather, 0, walk.size()); };
   if (c.e.fast_paths() && walk_list == c.e.by_lifetime_list() && out.models == walk.size()) {
     // Every model passes: the counts come from binary searches and each mark's share from the prefix sums.
     auto prefix = [&](std::size_t r) {
@@ -311,7 +314,7 @@ const Concentration& concentration(const Ctx& c) {
     const std::uint16_t* mask = c.f.coarse.mask.data();
     const std::uint32_t* key = c.e.rolled_walk_key().data();
     const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
-    walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
+    auto gather = [&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
       std::size_t n = 0;
       for (std::size_t j = j0; j < j1; ++j) {
         std::uint32_t k = key[j];
@@ -321,7 +324,30 @@ const Concentration& concentration(const Ctx& c) {
         n += ((mask[k >> 16] & others) == 0) & in_window(k & 0xFFFF);
       }
       return n;
-    });
+    };
+    const Engine::WalkSegments& seg = c.e.walk_segments();
+    if (windowed || !c.e.fast_paths() || seg.start.empty()) {
+      walk_blocks(gather);
+    } else {
+      // Most segments hold no mark: their passing models are added up from the segment's cells (about 7 times fewer
+      // than its models), and only the segments where a mark or a threshold falls are stepped (the first zero
+      // crosses the threshold 1).
+      for (std::size_t sg = 0, j0 = 0; j0 < walk.size(); ++sg, j0 += seg.length) {
+        std::size_t j1 = std::min(walk.size(), j0 + seg.length);
+        if (walk[j1 - 1].lifetime >= next_under) {
+          std::uint64_t models = 0, sum = 0;
+          for (std::uint32_t k = seg.start[sg]; k < seg.start[sg + 1]; ++k) {
+            std::uint64_t in = (mask[seg.item[k]] & others) == 0 ? ~std::uint64_t(0) : 0;
+            models += seg.models[k] & in, sum += seg.lifetime[k] & in;
+          }
+          if (rank + models < next_mark) {
+            rank += models, cumulative += sum;
+            continue;
+          }
+        }
+        if (!walk_range(gather, j0, j1)) break;
+      }
+    }
   } else {
     const std::uint16_t* mask = c.p.mask.data();
     walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {

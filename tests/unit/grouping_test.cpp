@@ -247,3 +247,18 @@ TEST_CASE("the concentration from prefix sums reaches the last model exactly", "
   ViewState st = parse_state("").value();
   CHECK(slice_json(fast.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
 }
+
+TEST_CASE("the concentration walk adds up segments without a mark exactly as it steps them", "[grouping]") {
+  // Short segments, so that most hold no mark on a small store; heavy ties and zeros test the thresholds.
+  Store s = random_store(31, 30000);
+  Engine segmented(s, 10, 40), plain(s, 10);
+  plain.set_fast_paths(false);
+  REQUIRE(segmented.walk_segments().start.size() > 100);
+  for (const char* q : {"sector=community", "type=model&country=CN~US", "license=mit", "size=1to9b~unknown", "task=robotics",
+                        "from=2024-06", "license=apache-2.0&cum=1"}) {
+    INFO(q);
+    ViewState st = parse_state(q).value();
+    CHECK(slice_json(segmented.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
+    CHECK(slice_json(segmented.view(st, "headline").value()) == slice_json(plain.view(st, "headline").value()));
+  }
+}
