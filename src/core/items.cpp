@@ -22,7 +22,20 @@ std::size_t Items::memory_bytes() const {
   auto b = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   return b(type) * 7 + b(org) + b(family) + b(task) + b(library) + b(license) + b(first_row) + b(created_start) +
          b(created_month) + b(created_repos) + b(created_likes) + b(dl_start) + b(dl_month) + b(dl_sum) + b(sized_start) +
-         b(sized_month) + b(sized_bin) + b(sized_dl) + b(sized_weighted);
+         b(sized_month) + b(sized_known) + b(sized_weighted) + b(sized_bin_start) + b(sized_bin) + b(sized_dl);
+}
+
+void Items::add_sized(Month month, std::uint16_t bin, std::uint64_t dl, unsigned __int128 weighted) {
+  if (sized_month.size() == sized_start.back() || sized_month.back() != month) {
+    sized_month.push_back(month), sized_known.push_back(0), sized_weighted.push_back(0);
+    sized_bin_start.push_back(sized_bin_start.back());
+  }
+  sized_known.back() += dl, sized_weighted.back() += weighted;
+  if (sized_bin.size() == sized_bin_start[sized_bin_start.size() - 2] || sized_bin.back() != bin) {
+    sized_bin.push_back(bin), sized_dl.push_back(0);
+    ++sized_bin_start.back();
+  }
+  sized_dl.back() += dl;
 }
 
 std::vector<std::uint64_t> author_downloads(const Store& s) {
@@ -112,16 +125,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     dl_touched.clear();
     it.dl_start.push_back(std::uint32_t(it.dl_month.size()));
     std::sort(sized.begin(), sized.end(), [](const Sized& x, const Sized& y) { return x.key < y.key; });
-    for (std::size_t i = 0; i < sized.size();) {
-      Sized sum = sized[i];
-      std::size_t j = i + 1;
-      for (; j < sized.size() && sized[j].key == sum.key; ++j) sum.dl += sized[j].dl, sum.weighted += sized[j].weighted;
-      it.sized_month.push_back(Month(sum.key >> 16));
-      it.sized_bin.push_back(std::uint16_t(sum.key & 0xFFFF));
-      it.sized_dl.push_back(sum.dl);
-      it.sized_weighted.push_back(sum.weighted);
-      i = j;
-    }
+    for (const Sized& z : sized) it.add_sized(Month(z.key >> 16), std::uint16_t(z.key & 0xFFFF), z.dl, z.weighted);
     sized.clear();
     if (with_sized) it.sized_start.push_back(std::uint32_t(it.sized_month.size()));
   };

@@ -29,15 +29,20 @@ struct Items {
   std::vector<std::uint32_t> dl_start;
   std::vector<Month> dl_month;
   std::vector<std::uint64_t> dl_sum;
-  // Downloads of models with a known parameter count, per month and log2 parameter bin (16 bins per doubling),
-  // with the exact parameter-weighted sum for the mean. Only when grouped with_sized: the engine's main table leaves
-  // them out (they would be its largest part) and reads them from the rows when it needs them.
+  // Downloads of models with a known parameter count, per month: their sum and their parameter-weighted sum (for the
+  // exact mean), then split by log2 parameter bin (16 bins per doubling, for the median). Only when grouped
+  // with_sized: the engine's main table leaves them out (they would be its largest part) and reads them from the rows
+  // when it needs them.
   bool has_sized = false;
-  std::vector<std::uint32_t> sized_start;
+  std::vector<std::uint32_t> sized_start;  // per item: its months [sized_start[i], sized_start[i + 1])
   std::vector<Month> sized_month;
+  std::vector<std::uint64_t> sized_known;
+  std::vector<unsigned __int128> sized_weighted;
+  std::vector<std::uint32_t> sized_bin_start{0};  // per month entry: its bins [sized_bin_start[k], sized_bin_start[k + 1])
   std::vector<std::uint16_t> sized_bin;
   std::vector<std::uint64_t> sized_dl;
-  std::vector<unsigned __int128> sized_weighted;
+  // Adds to the current (last) item, in ascending order of month then bin; equal (month, bin) pairs are summed.
+  void add_sized(Month month, std::uint16_t bin, std::uint64_t dl, unsigned __int128 weighted);
 
   std::size_t count() const { return type.size(); }
   std::size_t memory_bytes() const;

@@ -158,10 +158,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
       out.dl_sum.push_back(d);
     });
     sized.drain([&](std::uint32_t key, const SizedSum& z) {
-      out.sized_month.push_back(Month(sized_first + key / bins));
-      out.sized_bin.push_back(std::uint16_t(key % bins));
-      out.sized_dl.push_back(z.dl);
-      out.sized_weighted.push_back(z.weighted);
+      out.add_sized(Month(sized_first + key / bins), std::uint16_t(key % bins), z.dl, z.weighted);
     });
     out.created_start.push_back(std::uint32_t(out.created_month.size()));
     out.dl_start.push_back(std::uint32_t(out.dl_month.size()));

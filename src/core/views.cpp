@@ -562,8 +562,15 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
         hist[sl * bins + bin] += d;
       };
       if (it.has_sized) {
-        for (std::uint32_t k = it.sized_start[i]; k < it.sized_start[i + 1]; ++k)
-          add_sized(it.sized_month[k], it.sized_bin[k], it.sized_dl[k], it.sized_weighted[k]);
+        for (std::uint32_t k = it.sized_start[i]; k < it.sized_start[i + 1]; ++k) {
+          Month m = it.sized_month[k];
+          if (m < f.lo || m > f.hi) continue;
+          std::size_t sl = c.slot(m);
+          known[sl] += it.sized_known[k];
+          weighted[sl] += it.sized_weighted[k];
+          std::uint64_t* h = &hist[sl * bins];
+          for (std::uint32_t j = it.sized_bin_start[k]; j < it.sized_bin_start[k + 1]; ++j) h[it.sized_bin[j]] += it.sized_dl[j];
+        }
       } else {  // the main table: from the item's rows
         for (std::uint32_t r = it.first_row[i]; r < it.first_row[i + 1]; ++r) each_sized_download(s, r, add_sized);
       }
