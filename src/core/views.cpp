@@ -646,8 +646,8 @@ Slice Engine::families_view(const FilterPass& f) const {
   std::vector<std::uint64_t> n;  // order.size() tables of slots * cols
   // Unless a filter leaves fewer items than the 15 most derived families hold: the families most derived over all
   // time first, through their posting, until one's all-time count falls below the 15th place so far (so do all
-  // after it; ties are scanned). Each family's table is filled as its derivatives are counted, and kept while the
-  // family can still make the top 15.
+  // after it; ties are scanned). A family's table is filled only when its count can make the top 15 so far (under a
+  // filter such as a country, thousands of families are counted and few can), and kept while it still can.
   const Posting& post = rolled ? by_family_posting_ : postings_[int(Dim::family)];
   std::size_t top_items = 0;
   for (std::size_t j = 0; j < std::min<std::size_t>(15, family_order_.size()); ++j)
@@ -655,20 +655,20 @@ Slice Engine::families_view(const FilterPass& f) const {
   if (rolled || (&it == &items_ && fast_paths_ && (c.scan_all || c.candidates.size() > top_items))) {
     std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 15 so far
     std::vector<std::pair<std::uint32_t, std::vector<std::uint64_t>>> tables;
-    std::vector<std::uint64_t> table(slots * cols);
     for (std::uint32_t fam : family_order_) {
       if (best.size() == 15 && family_derivatives_[fam] < best.top()) break;
-      std::fill(table.begin(), table.end(), 0);
       for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k) {
         std::uint32_t i = post.items[k];
-        if (!c.passes(i)) continue;
-        if (it.relation[i]) c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[fam] += repos; });
-        add_item(table.data(), i);
+        if (it.relation[i] && c.passes(i))
+          c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[fam] += repos; });
       }
-      if (!derivatives[fam]) continue;
+      if (!derivatives[fam] || (best.size() == 15 && derivatives[fam] < best.top())) continue;
       best.push(derivatives[fam]);
       if (best.size() > 15) best.pop();
-      tables.emplace_back(fam, table);
+      std::vector<std::uint64_t> table(slots * cols, 0);
+      for (std::uint32_t k = post.start[fam]; k < post.start[fam + 1]; ++k)
+        if (c.passes(post.items[k])) add_item(table.data(), post.items[k]);
+      tables.emplace_back(fam, std::move(table));
       if (tables.size() > 64 && best.size() == 15)  // drop the tables of families that fell out for good
         tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const auto& t) { return derivatives[t.first] < best.top(); }),
                      tables.end());
