@@ -297,7 +297,7 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
     mask_items(st, p.by_org);
   }
   const std::uint16_t family_dims = std::uint16_t((publisher_dims & ~(1u << int(Dim::org))) | 1u << int(Dim::family) |
-                                                  1u << int(Dim::relation));
+                                                  1u << int(Dim::relation) | 1u << int(Dim::size));
   if (fast_paths_ && !(p.all.filtered & ~family_dims)) {
     p.by_family.items = &by_family_;
     mask_items(st, p.by_family);

@@ -51,7 +51,7 @@ struct FilterPass {
   Pass coarse;               // the rolled-up items (rollup.h), when no org or family filter is set
   Pass named;                // when the org filter names folded authors: just the named authors' repositories
   Pass by_org;               // the items rolled up by publisher (rollup.h), when only publisher dimensions are filtered
-  Pass by_family;            // the items rolled up by family, when only those, family and relation are filtered
+  Pass by_family;            // the items rolled up by family, when only those, family, relation and size are filtered
   Items named_items;
   std::vector<LifetimeEntry> named_by_lifetime;
   mutable std::unique_ptr<Concentration> concentration;  // computed once per state
@@ -148,8 +148,8 @@ class Engine {
   Items items_;
   Items coarse_;                                 // items_ rolled up across org and family
   Items by_org_;                                 // items_ rolled up across all but org, type, country and sector
-  Items by_family_;                              // items_ rolled up across all but family, relation, depth, type,
-                                                 // country and sector (creation entries only)
+  Items by_family_;                              // items_ rolled up across all but family, relation, depth, size,
+                                                 // type, country and sector (creation entries only)
   Posting by_family_posting_;                    // by_family_'s items by family
   std::vector<std::uint64_t> item_downloads_;    // per item of items_: downloads up to the snapshot month
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.

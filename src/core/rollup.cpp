@@ -46,14 +46,14 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   auto bound_if = [&](bool kept, const auto& v) { return kept ? bound(v) : 1ull; };
   const std::uint64_t type_n = bound(fine.type), country_n = bound(fine.country), sector_n = bound(fine.sector),
                       relation_n = bound_if(!by_org, fine.relation), direct_n = bound_if(by_family, fine.direct),
-                      size_n = bound_if(coarse, fine.size), sdk_n = bound_if(coarse, fine.sdk),
+                      size_n = bound_if(coarse || by_family, fine.size), sdk_n = bound_if(coarse, fine.sdk),
                       task_n = bound_if(coarse, fine.task), library_n = bound_if(coarse, fine.library),
                       license_n = bound_if(coarse, fine.license), org_n = by_org ? store.authors.size() + 1ull : 1ull,
                       family_n = bound_if(by_family, fine.family);
   auto small_key = [&](std::size_t i) {
     std::uint64_t k = (std::uint64_t(fine.type[i]) * country_n + fine.country[i]) * sector_n + fine.sector[i];
     if (coarse) return ((k * relation_n + fine.relation[i]) * size_n + fine.size[i]) * sdk_n + fine.sdk[i];
-    if (by_family) return (k * relation_n + fine.relation[i]) * direct_n + fine.direct[i];
+    if (by_family) return ((k * relation_n + fine.relation[i]) * direct_n + fine.direct[i]) * size_n + fine.size[i];
     return k;
   };
   auto big_key = [&](std::size_t i) -> std::uint64_t {
@@ -124,7 +124,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
     out.country.push_back(fine.country[f]);
     out.sector.push_back(fine.sector[f]);
     out.relation.push_back(by_org ? 0 : fine.relation[f]);
-    out.size.push_back(coarse ? fine.size[f] : 0);
+    out.size.push_back(coarse || by_family ? fine.size[f] : 0);
     out.sdk.push_back(coarse ? fine.sdk[f] : 0);
     out.direct.push_back(by_family ? fine.direct[f] : 0);
     out.org.push_back(by_org ? fine.org[f] : kFoldedOrg);

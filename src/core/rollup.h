@@ -13,8 +13,9 @@ enum class RollUp {
   // Merged across every dimension but org, type, country and sector (the others become 0; no sized entries): the
   // publishers leaderboard when the state filters nothing else. About 8K items at full scale.
   by_org,
-  // Merged across every dimension but family, relation, depth (direct), type, country and sector, with creation
-  // entries only (no downloads, no sized entries): the families view when the state filters nothing else.
+  // Merged across every dimension but family, relation, depth (direct), size, type, country and sector, with
+  // creation entries only (no downloads, no sized entries): the families view when the state filters nothing else.
+  // About 313K items at full scale (298K without size).
   by_family,
 };
 

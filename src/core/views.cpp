@@ -620,7 +620,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
 }
 
 // Families view: derivatives per family, relation and month, for the 15 most derived families. When the state filters
-// nothing but publisher dimensions, family and relation, it reads the table rolled up by family.
+// nothing but publisher dimensions, family, relation and size, it reads the table rolled up by family.
 Slice Engine::families_view(const FilterPass& f) const {
   const Store& s = store_;
   const std::uint16_t own = own_dims("families");

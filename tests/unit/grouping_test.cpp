@@ -196,11 +196,12 @@ TEST_CASE("the families view from the table rolled up by family equals a plain s
   Store s = random_store(23, 12000, 60);
   Engine fast(s, 10), plain(s, 10);
   plain.set_fast_paths(false);
-  // Publisher dimensions, family, relation and windows: the family table answers.
+  // Publisher dimensions, family, relation, size and windows: the family table answers.
   check_rolled_up(fast, plain, &FilterPass::by_family, "families",
                   {"", "type=model&from=2025-01", "sector=community", "country=CN~unknown&relation=quantized",
-                   "family=Qwen&to=2024-12", "from=2024-06&to=2024-07&relation=finetune~adapter"},
-                  {"org=user3", "license=mit", "size=1to9b"});
+                   "family=Qwen&to=2024-12", "from=2024-06&to=2024-07&relation=finetune~adapter", "size=1to9b",
+                   "size=unknown~10to99b&family=Llama"},
+                  {"org=user3", "license=mit", "task=robotics&size=1to9b"});
 }
 
 TEST_CASE("the orgs leaderboard ranks folded authors by repositories when nothing filtered has downloads", "[grouping]") {
