@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "json_writer.h"
+#include "ranking.h"
 
 namespace hubreport {
 
@@ -35,7 +36,11 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     return author_downloads_[x] != author_downloads_[y] ? author_downloads_[x] > author_downloads_[y] : rows_of(x) > rows_of(y);
   });
   folded_by_rows_ = folded_order_;
-  std::stable_sort(folded_by_rows_.begin(), folded_by_rows_.end(), [&](std::uint32_t x, std::uint32_t y) { return rows_of(x) > rows_of(y); });
+  {
+    std::vector<std::uint64_t> rows(s.authors.size());
+    for (std::uint32_t a = 0; a < s.authors.size(); ++a) rows[a] = rows_of(a);
+    rank_most_first(folded_by_rows_.begin(), folded_by_rows_.end(), rows);
+  }
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_, false);
   std::vector<std::uint32_t> rolled_up_of;
@@ -49,8 +54,8 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
         family_derivatives_[items_.family[i]] += items_.created_repos[k];
   for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
     if (family_derivatives_[fam]) family_order_.push_back(fam);
-  std::stable_sort(family_order_.begin(), family_order_.end(),
-                   [&](std::uint32_t x, std::uint32_t y) { return family_derivatives_[x] > family_derivatives_[y]; });
+  rank_most_first(family_order_.begin(), family_order_.end(),
+                  std::vector<std::uint64_t>(family_derivatives_.begin(), family_derivatives_.end()));
   // Per creation entry of both tables: models with known lifetime downloads and their sum.
   auto entry_of = [](const Items& t, std::uint32_t i, Month m) {
     auto first = t.created_month.begin() + t.created_start[i], last = t.created_month.begin() + t.created_start[i + 1];
@@ -79,8 +84,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
     for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month[k] / 12] += items_.dl_sum[k];
   }
-  std::stable_sort(kept_order_.begin(), kept_order_.end(),
-                   [&](std::uint32_t x, std::uint32_t y) { return author_downloads_[x] > author_downloads_[y]; });
+  rank_most_first(kept_order_.begin(), kept_order_.end(), author_downloads_);
   item_downloads_.assign(items_.count(), 0);
   for (std::size_t i = 0; i < items_.count(); ++i)
     for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k)
@@ -114,8 +118,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
         by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
-    std::stable_sort(by_lifetime_.begin(), by_lifetime_.end(),
-                     [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
+    sort_most_downloaded_first(by_lifetime_);
   }
   std::uint64_t sum = 0;
   for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
@@ -318,8 +321,7 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
           p.named_by_lifetime.push_back({s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]});
-      std::stable_sort(p.named_by_lifetime.begin(), p.named_by_lifetime.end(),
-                       [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
+      sort_most_downloaded_first(p.named_by_lifetime);
       p.named.items = &p.named_items;
       p.named.by_lifetime = &p.named_by_lifetime;
       mask_items(st, p.named);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "engine.h"
+#include "ranking.h"
 
 namespace hubreport {
 
@@ -115,26 +116,19 @@ Slice month_by_category(const Ctx& c, const char* view, const char* column, cons
   return out;
 }
 
-// Long table (month, category, repos[, downloads]) for a dictionary column, keeping the top `keep` categories by
-// repositories and folding the rest into "other". Category 0 ("unknown") is always kept apart.
-template <class CategoryOf>
-Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
-                      std::size_t keep, CategoryOf category_of, bool with_downloads) {
-  // One pass by category value and month; the ranking and the folding into "other" work on those sums.
+// Long table (month, category, repos[, downloads]) from sums by category value and month (value_repos[v * slots +
+// slot]), keeping the top `keep` categories by repositories and folding the rest into "other". Category 0
+// ("unknown") is always kept apart. Not a template, so each view's ranking shares one copy of this code.
+Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
+                      std::size_t keep, const std::vector<std::uint64_t>& value_repos,
+                      const std::vector<std::uint64_t>& value_downloads, bool with_downloads) {
   std::size_t slots = c.months() + 1, values = dict.size();
-  std::vector<std::uint64_t> value_repos(values * slots, 0), value_downloads(with_downloads ? values * slots : 0, 0);
-  for (std::size_t i : c.items()) {
-    if (!c.passes(i)) continue;
-    std::size_t v = category_of(i);
-    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { value_repos[v * slots + c.slot(m)] += n; });
-    if (with_downloads) c.each_download(i, [&](Month m, std::uint64_t d) { value_downloads[v * slots + c.slot(m)] += d; });
-  }
   std::vector<std::uint64_t> total(values, 0);
   for (std::size_t v = 0; v < values; ++v)
     for (std::size_t m = 0; m < slots; ++m) total[v] += value_repos[v * slots + m];
   std::vector<std::uint32_t> order(dict.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return total[a] > total[b]; });
+  rank_most_first(order.begin() + 1, order.end(), total);
   std::vector<std::uint32_t> out_index(dict.size(), std::uint32_t(keep + 1));  // keep+1 = "other"
   std::vector<std::string> out_names{dict[0]};
   out_index[0] = 0;
@@ -168,6 +162,21 @@ Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const 
   return out;
 }
 
+// ranked_by_month over one pass of the items by category value and month.
+template <class CategoryOf>
+Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
+                      std::size_t keep, CategoryOf category_of, bool with_downloads) {
+  std::size_t slots = c.months() + 1, values = dict.size();
+  std::vector<std::uint64_t> value_repos(values * slots, 0), value_downloads(with_downloads ? values * slots : 0, 0);
+  for (std::size_t i : c.items()) {
+    if (!c.passes(i)) continue;
+    std::size_t v = category_of(i);
+    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { value_repos[v * slots + c.slot(m)] += n; });
+    if (with_downloads) c.each_download(i, [&](Month m, std::uint64_t d) { value_downloads[v * slots + c.slot(m)] += d; });
+  }
+  return ranked_by_month(c, view, column, dict, keep, value_repos, value_downloads, with_downloads);
+}
+
 // Lifetime concentration over the filtered models, walking them from the most downloaded. Computed once per state:
 // the headline and the concentration view both read it.
 const Concentration& concentration(const Ctx& c) {
@@ -186,7 +195,7 @@ const Concentration& concentration(const Ctx& c) {
       if (c.it.type[i] == std::uint8_t(RepoType::model) && c.passes(i))
         for (std::uint32_t r = c.it.first_row[i]; r < c.it.first_row[i + 1]; ++r)
           if (s.downloads_all[r] != kUnknownTotal) selected.push_back({s.downloads_all[r], std::uint32_t(i), s.created[r]});
-    std::sort(selected.begin(), selected.end(), [](const LifetimeEntry& x, const LifetimeEntry& y) { return x.lifetime > y.lifetime; });
+    sort_most_downloaded_first(selected);
     walk_list = &selected;
   }
   const auto& walk = *walk_list;
@@ -518,7 +527,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
       std::vector<std::uint32_t> order;
       for (std::uint32_t k = 0; k < tasks; ++k)
         if (total[k]) order.push_back(k);
-      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return total[a] > total[b]; });
+      rank_most_first(order.begin(), order.end(), total);
       std::vector<std::uint32_t> slot_of(tasks, 20);  // 20 = "other"
       std::size_t kept = std::min<std::size_t>(order.size(), 20);
       for (std::size_t j = 0; j < kept; ++j) slot_of[order[j]] = std::uint32_t(j);
@@ -639,9 +648,6 @@ Slice Engine::families_view(const FilterPass& f) const {
       if (it.direct[i]) cell[5] += repos;
     });
   };
-  auto by_rank = [&](std::uint32_t a, std::uint32_t b) {  // ties: the lower family number first
-    return derivatives[a] != derivatives[b] ? derivatives[a] > derivatives[b] : a < b;
-  };
   std::vector<std::uint32_t> order;
   std::vector<std::uint64_t> n;  // order.size() tables of slots * cols
   // Unless a filter leaves fewer items than the 15 most derived families hold: the families most derived over all
@@ -673,16 +679,21 @@ Slice Engine::families_view(const FilterPass& f) const {
         tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const auto& t) { return derivatives[t.first] < best.top(); }),
                      tables.end());
     }
-    std::sort(tables.begin(), tables.end(), [&](const auto& x, const auto& y) { return by_rank(x.first, y.first); });
-    if (tables.size() > 15) tables.resize(15);
-    for (auto& [fam, t] : tables) order.push_back(fam), n.insert(n.end(), t.begin(), t.end());
+    for (const auto& t : tables) order.push_back(t.first);
+    std::sort(order.begin(), order.end());  // ties: the lower family number first
+    rank_most_first(order.begin(), order.end(), derivatives);
+    if (order.size() > 15) order.resize(15);
+    for (std::uint32_t fam : order) {
+      auto t = std::find_if(tables.begin(), tables.end(), [&](const auto& x) { return x.first == fam; });
+      n.insert(n.end(), t->second.begin(), t->second.end());
+    }
   } else {
     for (std::size_t i : c.items())
       if (it.family[i] && it.relation[i] && c.passes(i))
         c.each_created(i, [&](Month, std::uint32_t repos, std::uint64_t) { derivatives[it.family[i]] += repos; });
     for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
       if (derivatives[fam]) order.push_back(fam);
-    std::sort(order.begin(), order.end(), by_rank);
+    rank_most_first(order.begin(), order.end(), derivatives);  // ascending before: ties keep the lower number first
     if (order.size() > 15) order.resize(15);
     std::vector<std::int32_t> rank(s.families.size(), -1);
     for (std::size_t j = 0; j < order.size(); ++j) rank[order[j]] = std::int32_t(j);

@@ -1,0 +1,17 @@
+// The "most first" orderings of the engine and the views, each compiled once: every comparison lambda handed to
+// std::sort is a separate copy of the sort in the wasm module, and a dozen of them made a sixth of it.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace hubreport {
+
+struct LifetimeEntry;
+
+// Sorts ids by key[id], largest first; equal keys keep their order.
+void rank_most_first(std::vector<std::uint32_t>::iterator first, std::vector<std::uint32_t>::iterator last,
+                     const std::vector<std::uint64_t>& key);
+// Models by lifetime downloads, most first; equal ones keep their order.
+void sort_most_downloaded_first(std::vector<LifetimeEntry>& models);
+
+}  // namespace hubreport
