@@ -39,11 +39,11 @@ Status read_string_list(sj::value v, std::vector<std::string>& out, const char* 
   return "";
 }
 
-// Reads an integer column (a plain array or {"runs":[value,count,...]}) into out[0..n) after mapping each value;
-// fails on a count mismatch or an out-of-range value.
-template <class T, class Map>
-Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map) {
+// Reads an integer column (a plain array or {"runs":[value,count,...]}) into values[0..n); fails on a count
+// mismatch. One copy of the parsing loop for every column type (read_ints maps the values).
+Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size_t n, const char* key) {
   auto bad = [&](const char* why) { return std::string("column '") + key + "' " + why; };
+  values.resize(n);
   sj::json_type t;
   if (v.type().get(t)) return bad("is unreadable");
   sj::array arr;
@@ -69,12 +69,21 @@ Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map) {
     if (!runs) value = x;
     have_value = false;
     if (repeat < 1 || std::uint64_t(repeat) > n - i) return bad("is longer than the row count");
-    T mapped;
-    if (!map(value, mapped)) return bad("holds an out-of-range value");
-    for (std::int64_t k = 0; k < repeat; ++k) out[i++] = mapped;
+    for (std::int64_t k = 0; k < repeat; ++k) values[i++] = value;
   }
   if (have_value) return bad("ends in the middle of a run");
   if (i != n) return std::string("column '") + key + "' has " + std::to_string(i) + " values, expected " + std::to_string(n);
+  return "";
+}
+
+// read_int_column, then each value mapped into out[0..n); fails on an out-of-range value.
+template <class T, class Map>
+Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map) {
+  std::vector<std::int64_t> values;
+  Status err = read_int_column(v, values, n, key);
+  if (!err.empty()) return err;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!map(values[i], out[i])) return std::string("column '") + key + "' holds an out-of-range value";
   return "";
 }
 
