@@ -386,15 +386,18 @@ Result<std::string> Engine::dimension_values(std::string_view dim) const {
   else if (dim == "size") count_enum(kSizeNames, [&](std::size_t r) { return s.size[r]; }, false);
   else if (dim == "sdk") count_enum(kSdkNames, [&](std::size_t r) { return s.sdk[r]; }, true);
   else return Result<std::string>::failure("unknown dimension '" + std::string(dim).substr(0, 40) + "'");
-  std::stable_sort(values.begin(), values.end(), [](auto& a, auto& b) { return a.second > b.second; });
-  if (values.size() > 500) values.resize(500);
+  std::vector<std::uint32_t> order(values.size());
+  std::vector<std::uint64_t> counts(values.size());
+  for (std::uint32_t i = 0; i < values.size(); ++i) order[i] = i, counts[i] = values[i].second;
+  rank_most_first(order.begin(), order.end(), counts);
+  if (order.size() > 500) order.resize(500);
   std::string out = "[";
-  for (std::size_t i = 0; i < values.size(); ++i) {
+  for (std::size_t i = 0; i < order.size(); ++i) {
     if (i) out += ',';
     out += "[";
-    append_json_string(out, values[i].first);
+    append_json_string(out, values[order[i]].first);
     out += ',';
-    append_uint(out, values[i].second);
+    append_uint(out, values[order[i]].second);
     out += ']';
   }
   out += ']';

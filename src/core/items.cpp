@@ -94,6 +94,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     unsigned __int128 weighted;
   };
   std::vector<Sized> sized;
+  std::vector<std::uint64_t> sized_order;
   std::vector<std::pair<Month, std::uint32_t>> created;  // (month, row) of the current item
   ItemKey current{~0ull, ~0ull, ~0ull};
 
@@ -124,8 +125,14 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     }
     dl_touched.clear();
     it.dl_start.push_back(std::uint32_t(it.dl_month.size()));
-    std::sort(sized.begin(), sized.end(), [](const Sized& x, const Sized& y) { return x.key < y.key; });
-    for (const Sized& z : sized) it.add_sized(Month(z.key >> 16), std::uint16_t(z.key & 0xFFFF), z.dl, z.weighted);
+    // By (month, bin), through their keys packed with their places: a sort of plain integers.
+    sized_order.clear();
+    for (std::size_t k = 0; k < sized.size(); ++k) sized_order.push_back(std::uint64_t(sized[k].key) << 32 | k);
+    std::sort(sized_order.begin(), sized_order.end());
+    for (std::uint64_t o : sized_order) {
+      const Sized& z = sized[o & 0xFFFFFFFFu];
+      it.add_sized(Month(z.key >> 16), std::uint16_t(z.key & 0xFFFF), z.dl, z.weighted);
+    }
     sized.clear();
     if (with_sized) it.sized_start.push_back(std::uint32_t(it.sized_month.size()));
   };
