@@ -137,23 +137,29 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     }
     WalkSegments& w = walk_segments_;
     w.length = std::clamp<std::size_t>(walk_segment, 1, 0xFFFF);  // a cell's model count is 16 bits
-    std::vector<std::uint32_t> cell_of(coarse_.count(), 0xFFFFFFFFu);
-    w.start.push_back(0);
-    for (std::size_t j0 = 0; j0 < by_lifetime_.size(); j0 += w.length) {
-      std::size_t first = w.item.size();
-      for (std::size_t j = j0; j < std::min(by_lifetime_.size(), j0 + w.length); ++j) {
-        Month m = by_lifetime_[j].created;
-        if (m > s.info.month && m != kUnknownMonth) continue;
-        std::uint32_t g = rolled_up_of[by_lifetime_[j].item];
-        if (cell_of[g] == 0xFFFFFFFFu || cell_of[g] < first) {
-          cell_of[g] = std::uint32_t(w.item.size());
-          w.item.push_back(std::uint16_t(g)), w.models.push_back(0), w.lifetime.push_back(0);
+    // key_of(model): its cell's key, or keys to leave it out.
+    auto cells_by = [&](SegmentCells& out, std::size_t keys, auto key_of) {
+      std::vector<std::uint32_t> cell_of(keys, 0xFFFFFFFFu);
+      out.start.push_back(0);
+      for (std::size_t j0 = 0; j0 < by_lifetime_.size(); j0 += w.length) {
+        std::size_t first = out.key.size();
+        for (std::size_t j = j0; j < std::min(by_lifetime_.size(), j0 + w.length); ++j) {
+          std::size_t k = key_of(by_lifetime_[j]);
+          if (k == keys) continue;
+          if (cell_of[k] == 0xFFFFFFFFu || cell_of[k] < first) {
+            cell_of[k] = std::uint32_t(out.key.size());
+            out.key.push_back(std::uint16_t(k)), out.models.push_back(0), out.lifetime.push_back(0);
+          }
+          ++out.models[cell_of[k]];
+          out.lifetime[cell_of[k]] += by_lifetime_[j].lifetime;
         }
-        ++w.models[cell_of[g]];
-        w.lifetime[cell_of[g]] += by_lifetime_[j].lifetime;
+        out.start.push_back(std::uint32_t(out.key.size()));
       }
-      w.start.push_back(std::uint32_t(w.item.size()));
-    }
+    };
+    cells_by(w.by_item, coarse_.count(), [&](const LifetimeEntry& e) {
+      return e.created > s.info.month && e.created != kUnknownMonth ? coarse_.count() : std::size_t(rolled_up_of[e.item]);
+    });
+    cells_by(w.by_month, std::size_t(kUnknownMonth) + 1, [](const LifetimeEntry& e) { return std::size_t(e.created); });
   }
   // Postings: a counting sort of the items by each dimension's value.
   const Items& it = items_;

@@ -91,14 +91,20 @@ class Engine {
   static constexpr std::uint32_t kLifetimeInWalk = 0xFFFFFFFFu;
   const std::vector<std::uint32_t>& rolled_walk_key() const { return rolled_walk_key_; }
   const std::vector<std::uint32_t>& rolled_walk_lifetime() const { return rolled_walk_lifetime_; }
-  // The rolled-up walk cut into segments of `length` models, and per segment its models counted and summed by
-  // rolled-up item (only those a state without from/to counts: created by the snapshot month, or unknown). A walk
-  // with no window adds up a segment where no mark falls instead of stepping through its models.
+  // The rolled-up walk cut into segments of `length` models, and per segment its models counted and summed by a key:
+  // a walk adds up a segment where no mark falls from these cells instead of stepping through its models.
+  struct SegmentCells {
+    std::vector<std::uint32_t> start;  // segment s's cells: [start[s], start[s + 1])
+    std::vector<std::uint16_t> key, models;
+    std::vector<std::uint64_t> lifetime;
+  };
   struct WalkSegments {
     std::size_t length = 0;
-    std::vector<std::uint32_t> start;  // segment s's cells: [start[s], start[s + 1])
-    std::vector<std::uint16_t> item, models;
-    std::vector<std::uint64_t> lifetime;
+    // By rolled-up item, the models a state without from/to counts (created by the snapshot month, or unknown): any
+    // filter with no window.
+    SegmentCells by_item;
+    // By creation month (kUnknownMonth included): a window when the filters pass every model.
+    SegmentCells by_month;
   };
   const WalkSegments& walk_segments() const { return walk_segments_; }
   // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.

@@ -334,20 +334,30 @@ const Concentration& concentration(const Ctx& c) {
       }
       return n;
     };
+    // Most segments hold no mark: their passing models are added up from the segment's cells (by item: about 7 times
+    // fewer than its models; by month: about 100 per segment), and only the segments where a mark or a threshold
+    // falls are stepped (the first zero crosses the threshold 1). With a window, only when the filters pass every
+    // model (a window alone, or with type=model).
     const Engine::WalkSegments& seg = c.e.walk_segments();
-    if (windowed || !c.e.fast_paths() || seg.start.empty()) {
+    const Items& co = *c.f.coarse.items;
+    bool every_model = true;
+    for (std::size_t i = 0; i < co.count() && every_model; ++i) every_model = co.type[i] != model || !(mask[i] & others);
+    const Engine::SegmentCells* cells = !c.e.fast_paths() || !seg.length ? nullptr
+                                        : !windowed                       ? &seg.by_item
+                                        : every_model                     ? &seg.by_month
+                                                                          : nullptr;
+    if (!cells) {
       walk_blocks(gather);
     } else {
-      // Most segments hold no mark: their passing models are added up from the segment's cells (about 7 times fewer
-      // than its models), and only the segments where a mark or a threshold falls are stepped (the first zero
-      // crosses the threshold 1).
       for (std::size_t sg = 0, j0 = 0; j0 < walk.size(); ++sg, j0 += seg.length) {
         std::size_t j1 = std::min(walk.size(), j0 + seg.length);
         if (walk[j1 - 1].lifetime >= next_under) {
           std::uint64_t models = 0, sum = 0;
-          for (std::uint32_t k = seg.start[sg]; k < seg.start[sg + 1]; ++k) {
-            std::uint64_t in = (mask[seg.item[k]] & others) == 0 ? ~std::uint64_t(0) : 0;
-            models += seg.models[k] & in, sum += seg.lifetime[k] & in;
+          for (std::uint32_t k = cells->start[sg]; k < cells->start[sg + 1]; ++k) {
+            std::uint16_t cell = cells->key[k];
+            bool pass = windowed ? in_window(cell) != 0 : (mask[cell] & others) == 0;
+            std::uint64_t in = pass ? ~std::uint64_t(0) : 0;
+            models += cells->models[k] & in, sum += cells->lifetime[k] & in;
           }
           if (rank + models < next_mark) {
             rank += models, cumulative += sum;

@@ -254,9 +254,12 @@ TEST_CASE("the concentration walk adds up segments without a mark exactly as it 
   Store s = random_store(31, 30000);
   Engine segmented(s, 10, 40), plain(s, 10);
   plain.set_fast_paths(false);
-  REQUIRE(segmented.walk_segments().start.size() > 100);
+  REQUIRE(segmented.walk_segments().by_item.start.size() > 100);
+  REQUIRE(segmented.walk_segments().by_month.start.size() == segmented.walk_segments().by_item.start.size());
+  // No window (cells by item); a window with every model passing (cells by month); a window with a filter (stepped).
   for (const char* q : {"sector=community", "type=model&country=CN~US", "license=mit", "size=1to9b~unknown", "task=robotics",
-                        "from=2024-06", "license=apache-2.0&cum=1"}) {
+                        "license=apache-2.0&cum=1", "from=2024-06", "type=model&from=2023-03&to=2025-02",
+                        "to=2024-01&cum=1", "type=dataset~model&from=2026-01", "sector=community&from=2025-01"}) {
     INFO(q);
     ViewState st = parse_state(q).value();
     CHECK(slice_json(segmented.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
