@@ -161,16 +161,21 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     });
     cells_by(w.by_month, std::size_t(kUnknownMonth) + 1, [](const LifetimeEntry& e) { return std::size_t(e.created); });
   }
-  // Postings: a counting sort of the items by each dimension's value.
+  // Postings: a counting sort of the items by each dimension's value (values past `values`, and `skip`, left out).
   const Items& it = items_;
-  auto post_into = [&](Posting& p, std::size_t n, std::size_t values, auto value_of) {
+  auto post_into = [&](Posting& p, std::size_t n, std::size_t values, auto value_of, std::size_t skip = ~std::size_t(0)) {
     p.start.assign(values + 2, 0);
     for (std::uint32_t i = 0; i < n; ++i) ++p.start[std::min<std::size_t>(value_of(i), values) + 1];
+    if (skip <= values) p.start[skip + 1] = 0;
     for (std::size_t v = 1; v < p.start.size(); ++v) p.start[v] += p.start[v - 1];
-    p.items.resize(n);
+    p.items.resize(p.start.back());
     std::vector<std::uint32_t> at(p.start.begin(), p.start.end() - 1);
-    for (std::uint32_t i = 0; i < n; ++i) p.items[at[std::min<std::size_t>(value_of(i), values)]++] = i;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::size_t v = std::min<std::size_t>(value_of(i), values);
+      if (v != skip) p.items[at[v]++] = i;
+    }
   };
+  post_into(family_walk_, by_lifetime_.size(), s.families.size(), [&](std::uint32_t j) { return items_.family[by_lifetime_[j].item]; }, 0);
   auto post = [&](Dim d, std::size_t values, auto value_of) { post_into(postings_[int(d)], it.count(), values, value_of); };
   post_into(by_family_posting_, by_family_.count(), s.families.size(), [&](std::uint32_t i) { return by_family_.family[i]; });
   post(Dim::type, kRepoTypeNames.size(), [&](std::uint32_t i) { return it.type[i]; });

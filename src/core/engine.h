@@ -107,6 +107,9 @@ class Engine {
     SegmentCells by_month;
   };
   const WalkSegments& walk_segments() const { return walk_segments_; }
+  // The walk by family: positions in by_lifetime_list() of each family's models, ascending (family_walk[start[f] ..
+  // start[f + 1]); models of no family are left out). A family filter walks its families' models only.
+  const Posting& family_walk() const { return family_walk_; }
   // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.
   const std::vector<std::uint32_t>& coarse_known() const { return coarse_known_; }
   const std::vector<std::uint64_t>& coarse_lifetime() const { return coarse_lifetime_; }
@@ -167,6 +170,7 @@ class Engine {
   std::vector<std::uint64_t> lifetime_prefix_;
   std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
   WalkSegments walk_segments_;
+  Posting family_walk_;
   std::vector<std::uint32_t> coarse_known_;
   std::vector<std::uint64_t> coarse_lifetime_;
   std::array<Posting, kDimCount> postings_;

@@ -369,15 +369,47 @@ const Concentration& concentration(const Ctx& c) {
     }
   } else {
     const std::uint16_t* mask = c.p.mask.data();
-    walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
-      std::size_t n = 0;
-      for (std::size_t j = j0; j < j1; ++j) {
-        const LifetimeEntry& e = walk[j];
-        out[n] = e.lifetime;
-        n += ((mask[e.item] & others) == 0) & in_window(e.created);
+    // Under a family filter, only the named families' models: their positions in the walk, in its order.
+    const Posting& by_family = c.e.family_walk();
+    const auto& families = c.p.allowed[int(Dim::family)];
+    std::vector<std::uint32_t> merged;
+    const std::uint32_t* positions = nullptr;
+    std::size_t count = 0;
+    const bool family_walk = c.e.fast_paths() && walk_list == c.e.by_lifetime_list() &&
+                             (c.p.filtered & others & bit(Dim::family)) &&
+                             std::find(families.begin(), families.end(), 0u) == families.end();
+    if (family_walk) {
+      for (auto fam : families) count += by_family.start[fam + 1] - by_family.start[fam];
+      if (families.size() == 1) {
+        positions = by_family.items.data() + by_family.start[families[0]];
+      } else {
+        for (auto fam : families)
+          merged.insert(merged.end(), by_family.items.begin() + by_family.start[fam], by_family.items.begin() + by_family.start[fam + 1]);
+        std::sort(merged.begin(), merged.end());
+        positions = merged.data();
       }
-      return n;
-    });
+    }
+    if (family_walk) {
+      walk_range([&](std::size_t q0, std::size_t q1, std::uint64_t* out) {
+        std::size_t n = 0;
+        for (std::size_t q = q0; q < q1; ++q) {
+          const LifetimeEntry& e = walk[positions[q]];
+          out[n] = e.lifetime;
+          n += ((mask[e.item] & others) == 0) & in_window(e.created);
+        }
+        return n;
+      }, 0, count);
+    } else {
+      walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
+        std::size_t n = 0;
+        for (std::size_t j = j0; j < j1; ++j) {
+          const LifetimeEntry& e = walk[j];
+          out[n] = e.lifetime;
+          n += ((mask[e.item] & others) == 0) & in_window(e.created);
+        }
+        return n;
+      });
+    }
   }
   std::vector<std::uint64_t> below(unders.size());
   for (std::size_t u = 0; u < unders.size(); ++u) below[u] = out.models - at_least[u];

@@ -249,7 +249,7 @@ TEST_CASE("the concentration from prefix sums reaches the last model exactly", "
   CHECK(slice_json(fast.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
 }
 
-TEST_CASE("the concentration walk adds up segments without a mark exactly as it steps them", "[grouping]") {
+TEST_CASE("the concentration walk's shortcuts (segments added up, families' own walks) equal stepping every model", "[grouping]") {
   // Short segments, so that most hold no mark on a small store; heavy ties and zeros test the thresholds.
   Store s = random_store(31, 30000);
   Engine segmented(s, 10, 40), plain(s, 10);
@@ -259,7 +259,10 @@ TEST_CASE("the concentration walk adds up segments without a mark exactly as it 
   // No window (cells by item); a window with every model passing (cells by month); a window with a filter (stepped).
   for (const char* q : {"sector=community", "type=model&country=CN~US", "license=mit", "size=1to9b~unknown", "task=robotics",
                         "license=apache-2.0&cum=1", "from=2024-06", "type=model&from=2023-03&to=2025-02",
-                        "to=2024-01&cum=1", "type=dataset~model&from=2026-01", "sector=community&from=2025-01"}) {
+                        "to=2024-01&cum=1", "type=dataset~model&from=2026-01", "sector=community&from=2025-01",
+                        // The walk of the named families' models only.
+                        "family=Qwen", "family=Qwen~Llama&from=2025-01", "family=Llama&relation=quantized",
+                        "family=nosuch"}) {
     INFO(q);
     ViewState st = parse_state(q).value();
     CHECK(slice_json(segmented.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
