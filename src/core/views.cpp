@@ -187,9 +187,15 @@ const Concentration& concentration(const Ctx& c) {
   c.f.concentration = std::make_unique<Concentration>();
   Concentration& out = *c.f.concentration;
   const std::vector<LifetimeEntry>* walk_list = c.p.by_lifetime;
-  // A selective filter: sort just the candidate items' models instead of walking every model.
+  const auto others = std::uint16_t(~c.own);
+  // Under a family filter, only the named families' models are walked: their positions in the walk, in its order.
+  const auto& families = c.p.allowed[int(Dim::family)];
+  const bool family_walk = c.e.fast_paths() && walk_list == c.e.by_lifetime_list() &&
+                           (c.p.filtered & others & bit(Dim::family)) &&
+                           std::find(families.begin(), families.end(), 0u) == families.end();
+  // Otherwise a selective filter: sort just the candidate items' models instead of walking every model.
   std::vector<LifetimeEntry> selected;
-  if (!c.scan_all && c.p.items == c.e.items_table() && c.candidates.size() * 8 < c.it.count()) {
+  if (!family_walk && !c.scan_all && c.p.items == c.e.items_table() && c.candidates.size() * 8 < c.it.count()) {
     const Store& s = c.s;
     for (std::size_t i : c.items())
       if (c.it.type[i] == std::uint8_t(RepoType::model) && c.passes(i))
@@ -201,7 +207,6 @@ const Concentration& concentration(const Ctx& c) {
   const auto& walk = *walk_list;
   // Models with unknown lifetime downloads are counted apart (they are not zeros).
   const std::uint8_t model = std::uint8_t(RepoType::model);
-  const auto others = std::uint16_t(~c.own);
   // With no org or family filter, a model passes when its rolled-up item does: both the counts and the walk read
   // the rolled-up table, whose mask stays in cache.
   const bool rolled = walk_list == c.e.by_lifetime_list() && c.f.coarse.items && c.p.items == c.e.items_table() &&
@@ -369,15 +374,10 @@ const Concentration& concentration(const Ctx& c) {
     }
   } else {
     const std::uint16_t* mask = c.p.mask.data();
-    // Under a family filter, only the named families' models: their positions in the walk, in its order.
     const Posting& by_family = c.e.family_walk();
-    const auto& families = c.p.allowed[int(Dim::family)];
     std::vector<std::uint32_t> merged;
     const std::uint32_t* positions = nullptr;
     std::size_t count = 0;
-    const bool family_walk = c.e.fast_paths() && walk_list == c.e.by_lifetime_list() &&
-                             (c.p.filtered & others & bit(Dim::family)) &&
-                             std::find(families.begin(), families.end(), 0u) == families.end();
     if (family_walk) {
       for (auto fam : families) count += by_family.start[fam + 1] - by_family.start[fam];
       if (families.size() == 1) {
