@@ -84,6 +84,23 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
     for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month[k] / 12] += items_.dl_sum[k];
   }
+  auto kept_by = [&](Dim d, std::size_t values, const auto& column) {
+    if (values > 256) return;
+    kept_dim_values_[int(d)] = values;
+    std::vector<std::uint64_t>& dl = kept_dim_dl_[int(d)];
+    dl.assign(kept_order_.size() * values, 0);
+    for (std::uint32_t i = 0; i < items_.count(); ++i) {
+      if (items_.org[i] == kFoldedOrg || column[i] >= values) continue;
+      std::uint64_t& cell = dl[std::size_t(kept_slot_[items_.org[i]]) * values + column[i]];
+      for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) cell += items_.dl_sum[k];
+    }
+  };
+  kept_by(Dim::relation, kRelationNames.size(), items_.relation);
+  kept_by(Dim::size, kSizeNames.size(), items_.size);
+  kept_by(Dim::sdk, kSdkNames.size(), items_.sdk);
+  kept_by(Dim::task, s.tasks.size(), items_.task);
+  kept_by(Dim::library, s.libraries.size(), items_.library);
+  kept_by(Dim::license, s.licenses.size(), items_.license);
   rank_most_first(kept_order_.begin(), kept_order_.end(), author_downloads_);
   item_downloads_.assign(items_.count(), 0);
   for (std::size_t i = 0; i < items_.count(); ++i)

@@ -188,6 +188,11 @@ class Engine {
   // orgs leaderboard scans only the authors that can still make its top 50.
   std::vector<std::uint32_t> kept_order_, kept_slot_;
   std::vector<std::uint64_t> kept_year_dl_;
+  // And their downloads (all months) by the value of an item dimension with at most 256 values (relation, size, sdk,
+  // task, library, license; kept_dim_dl_[d][slot * kept_dim_values_[d] + value], empty for the others): a tighter
+  // bound under a filter on that dimension.
+  std::array<std::vector<std::uint64_t>, kDimCount> kept_dim_dl_;
+  std::array<std::size_t, kDimCount> kept_dim_values_{};
   Month data_first_ = 0;                         // earliest creation or download month
 };
 

@@ -784,9 +784,9 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   };
   bool any_folded = false;
   std::uint64_t folded_downloads = ~std::uint64_t(0);  // what all folded authors together have in this state, when known
-  // About what the kept scan reads at full scale: the top 50 authors' items (40-50K) with no filter, 150-200K under a
-  // broad one (license, task), more under a narrow one (its bound, over all the author's items, loosens). A longer
-  // candidate list costs more than that.
+  // About what the kept scan reads at full scale: the top 50 authors' items (40-50K) with no filter, 80K under
+  // license=apache-2.0 (bounded by each author's apache-2.0 downloads), up to 150-200K where its bounds are loose (a
+  // family filter, a short window). A longer candidate list costs more than that.
   const std::size_t kept_scan_items = 200000;
   // With no window every download up to the snapshot month counts: the per-item totals answer it.
   const bool whole_history = &it == &items_ && !f.windowed && f.hi == store_.info.month;
@@ -804,11 +804,25 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     const Posting& post = postings_[int(Dim::org)];
     std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<std::uint64_t>> best;  // top 50 so far
     const std::size_t y1 = std::min<std::size_t>(f.hi / 12, 99), y0 = f.windowed ? std::min<std::size_t>(f.lo / 12, y1) : 0;
+    // Filtered dimensions with a table of the kept authors' downloads by value (a modality filter allows tasks).
+    std::vector<std::pair<Dim, const std::vector<std::uint32_t>*>> dim_bounds;
+    for (int d = 0; d < kDimCount; ++d) {
+      if (!((f.all.filtered & ~own) >> d & 1)) continue;
+      Dim table = Dim(d) == Dim::modality ? Dim::task : Dim(d);
+      if (kept_dim_values_[int(table)]) dim_bounds.emplace_back(table, &f.all.allowed[d]);
+    }
     for (std::uint32_t org : kept_order_) {
       if (best.size() == 50) {
-        const std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
+        const std::size_t slot = kept_slot_[org];
+        const std::uint64_t* years = &kept_year_dl_[slot * 100];
         std::uint64_t bound = 0;
         for (std::size_t y = y0; y <= y1; ++y) bound += years[y];
+        for (const auto& [d, allowed] : dim_bounds) {
+          const std::size_t values = kept_dim_values_[int(d)];
+          std::uint64_t within = 0;
+          for (std::uint32_t v : *allowed) within += v < values ? kept_dim_dl_[int(d)][slot * values + v] : 0;
+          bound = std::min(bound, within);
+        }
         if (bound < best.top()) continue;
       }
       Agg a;
