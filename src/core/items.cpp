@@ -95,7 +95,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
   };
   std::vector<Sized> sized;
   std::vector<std::uint64_t> sized_order;
-  std::vector<std::pair<Month, std::uint32_t>> created;  // (month, row) of the current item
+  std::vector<std::uint64_t> created;  // month << 32 | row, for the current item (one sort of plain integers)
   ItemKey current{~0ull, ~0ull, ~0ull};
 
   auto flush = [&] {
@@ -104,12 +104,12 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     for (std::size_t i = 0; i < created.size();) {
       std::size_t j = i;
       std::uint64_t likes = 0;
-      while (j < created.size() && created[j].first == created[i].first) {
-        std::uint32_t l = s.likes[created[j].second];
+      while (j < created.size() && created[j] >> 32 == created[i] >> 32) {
+        std::uint32_t l = s.likes[std::uint32_t(created[j])];
         if (l != kUnknownCount) likes += l;
         ++j;
       }
-      it.created_month.push_back(created[i].first);
+      it.created_month.push_back(Month(created[i] >> 32));
       it.created_repos.push_back(std::uint32_t(j - i));
       it.created_likes.push_back(likes);
       i = j;
@@ -161,7 +161,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
       it.first_row.push_back(r);
     }
     if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));
-    created.emplace_back(s.created[r], r);
+    created.push_back(std::uint64_t(s.created[r]) << 32 | r);
     for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) {
       Month m = s.series_month[k];
       if (!dl_seen[m]) dl_seen[m] = 1, dl_touched.push_back(m);

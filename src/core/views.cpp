@@ -97,14 +97,13 @@ std::vector<std::string> enum_names(const std::string_view* names, std::size_t n
 }
 
 // Long table (month, category, downloads, repos) for an item category such as country or sector.
-template <class CategoryOf>
 Slice month_by_category(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& names,
-                        CategoryOf category_of) {
+                        const std::vector<std::uint8_t>& category) {
   std::size_t slots = c.months() + 1, k = names.size();
   std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
   for (std::size_t i : c.items()) {
     if (!c.passes(i)) continue;
-    std::size_t cat = category_of(i);
+    std::size_t cat = category[i];
     c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
     c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * k + cat] += d; });
   }
@@ -541,10 +540,9 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
   }
 
   if (name == "geography")
-    return month_by_category(c, "geography", "country", s.countries, [&](std::size_t i) { return it.country[i]; });
+    return month_by_category(c, "geography", "country", s.countries, it.country);
   if (name == "sectors")
-    return month_by_category(c, "sectors", "sector", enum_names(kSectorNames.data(), kSectorNames.size()),
-                             [&](std::size_t i) { return it.sector[i]; });
+    return month_by_category(c, "sectors", "sector", enum_names(kSectorNames.data(), kSectorNames.size()), it.sector);
 
   if (name == "families") return families_view(f);
 
