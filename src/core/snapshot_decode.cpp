@@ -253,7 +253,12 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       else if (key == "sdk") err = read_ints(v, &s.sdk[r0], n, "sdk", plain<std::uint8_t>);
       else if (key == "series_count") {
         counts.resize(n);
-        err = read_ints(v, counts.data(), n, "series_count", plain<std::uint32_t>);
+        // One point per distinct month (below 1200): a longer series is corrupt, and would size the next columns.
+        err = read_ints(v, counts.data(), n, "series_count", [](std::int64_t x, std::uint32_t& o) {
+          if (x < 0 || x > 1200) return false;
+          o = std::uint32_t(x);
+          return true;
+        });
       } else if (key == "series_month" || key == "series_downloads") {
         std::size_t total = 0;
         for (auto c : counts) total += c;

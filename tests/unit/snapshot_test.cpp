@@ -180,6 +180,9 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK((below.find("'downloads_all_extra' holds an out-of-range") != std::string::npos ||
            below.find("'downloads_all_extra' has a value for an unknown total") != std::string::npos));
     CHECK(damage("{\"runs\":[2,4]}", "downloads_all_known").find("out-of-range") != std::string::npos);
+    // A series longer than there are months is refused before the series columns are sized by it.
+    CHECK(damage("[0,0,0,4000000000]", "series_count").find("'series_count' holds an out-of-range value") != std::string::npos);
+    CHECK(damage("[0,0,0,1201]", "series_count").find("'series_count' holds an out-of-range value") != std::string::npos);
   }
   SECTION("unsafe file names in the manifest") {
     std::string m = p.manifest;
