@@ -339,7 +339,7 @@ const Concentration& concentration(const Ctx& c) {
       return n;
     };
     // Most segments hold no mark: their passing models are added up from the segment's cells (by item: about 7 times
-    // fewer than its models; by month: about 100 per segment), and only the segments where a mark or a threshold
+    // fewer than its models; by month: about 75 per segment), and only the segments where a mark or a threshold
     // falls are stepped (the first zero crosses the threshold 1). With a window, only when the filters pass every
     // model (a window alone, or with type=model).
     const Engine::WalkSegments& seg = c.e.walk_segments();
@@ -811,14 +811,14 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     }
     for (std::uint32_t org : kept_order_) {
       if (best.size() == 50) {
-        const std::size_t slot = kept_slot_[org];
-        const std::uint64_t* years = &kept_year_dl_[slot * 100];
+        const std::size_t kept = kept_slot_[org];
+        const std::uint64_t* years = &kept_year_dl_[kept * 100];
         std::uint64_t bound = 0;
         for (std::size_t y = y0; y <= y1; ++y) bound += years[y];
         for (const auto& [d, allowed] : dim_bounds) {
           const std::size_t values = kept_dim_values_[int(d)];
           std::uint64_t within = 0;
-          for (std::uint32_t v : *allowed) within += v < values ? kept_dim_dl_[int(d)][slot * values + v] : 0;
+          for (std::uint32_t v : *allowed) within += v < values ? kept_dim_dl_[int(d)][kept * values + v] : 0;
           bound = std::min(bound, within);
         }
         if (bound < best.top()) continue;
