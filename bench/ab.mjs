@@ -1,0 +1,35 @@
+// Side by side: two (or more) wasm builds of the engine on the same snapshot and states, under node, caches off.
+// Usage: AB=build/wasm,/tmp/other-wasm [VIEW=all|headline|...] node --no-experimental-fetch bench/ab.mjs 'STATE' ...
+// Prints, per state, the median of 21 alternating runs for each build: compare ratios, not absolute times.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../tests/wasm/engine_node.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const index = JSON.parse(fs.readFileSync(path.join(root, 'build/site/snapshots/index.json'), 'utf8'));
+const dir = path.join(root, 'build/site/snapshots', index.default);
+const dirs = (process.env.AB || 'build/wasm').split(',');
+const view = process.env.VIEW || 'all';
+const engines = [];
+for (const d of dirs) {
+  const e = await loadEngine(path.resolve(root, d));
+  await e.open(dir);
+  e.call({ op: 'configure', cache: false });
+  engines.push(e);
+}
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+console.log(`| state (${view}) | ${dirs.join(' | ')} |`);
+console.log(`|---|${dirs.map(() => '---').join('|')}|`);
+for (const q of process.argv.slice(2).length ? process.argv.slice(2) : ['']) {
+  const times = engines.map(() => []);
+  for (let i = 0; i < 21; i++)
+    engines.forEach((e, k) => {
+      const t0 = process.hrtime.bigint();
+      if (view === 'all') e.call({ op: 'views', query: q });
+      else e.call({ op: 'view', query: q, view });
+      times[k].push(ms(t0));
+    });
+  console.log(`| \`${q || '(none)'}\` | ${times.map((t) => median(t).toFixed(2)).join(' | ')} |`);
+}
