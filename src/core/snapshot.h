@@ -13,7 +13,9 @@
 
 namespace hubreport {
 
-constexpr int kSnapshotVersion = 2;  // 2: lifetime downloads stored as what they add to the series
+// 2: lifetime downloads stored as what they add to the series; 3: download months after a series' first as the
+// months skipped.
+constexpr int kSnapshotVersion = 3;
 constexpr std::size_t kRowsPerGroup = 65536;
 
 struct SnapshotPart {

@@ -267,11 +267,13 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
           months_raw.resize(total);
           std::vector<std::int64_t> raw(total);
           err = read_ints(v, raw.data(), total, "series_month", any);
-          // Undo the delta coding (first against the creation month, then against the previous month).
+          // Undo the delta coding (first against the creation month, then the months skipped since the previous).
           for (std::size_t i = 0, k = 0; i < n && err.empty(); ++i) {
             std::int64_t prev = s.created[r0 + i] == kUnknownMonth ? 0 : s.created[r0 + i];
             for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
-              prev += raw[k];
+              // A step beyond the 1200 months never lands in range; refusing it first keeps the sum from overflowing.
+              if (raw[k] < -1200 || raw[k] > 1200) { err = "download month out of range"; break; }
+              prev += raw[k] + (j ? 1 : 0);
               if (prev < 0 || prev >= 1200) { err = "download month out of range"; break; }
               months_raw[k] = Month(prev);
             }

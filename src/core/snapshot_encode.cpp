@@ -114,13 +114,14 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
       return std::int64_t(s.series_start[at(i) + 1] - s.series_start[at(i)]);
     });
     std::size_t lo = s.series_start[first], hi = s.series_start[first + n];
-    // A repository's first download month is coded against its creation month, later ones against the previous.
+    // A repository's first download month is coded against its creation month, later ones as the months skipped
+    // since the previous one: nearly every series is unbroken, so the column is one long run of zeros.
     std::vector<std::int64_t> months;
     months.reserve(hi - lo);
     for (std::size_t i = 0; i < n; ++i) {
       std::int64_t prev = s.created[at(i)] == kUnknownMonth ? 0 : s.created[at(i)];
       for (std::size_t k = s.series_start[at(i)]; k < s.series_start[at(i) + 1]; ++k) {
-        months.push_back(std::int64_t(s.series_month[k]) - prev);
+        months.push_back(std::int64_t(s.series_month[k]) - prev - (k > s.series_start[at(i)] ? 1 : 0));
         prev = s.series_month[k];
       }
     }

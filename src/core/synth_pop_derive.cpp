@@ -113,7 +113,9 @@ std::uint32_t add_derivative(Population& p, const Context& c, Rng& rng, std::uin
   double factor = 1;
   if (relation == 2) {
     lib = style == 1 ? "diffusers" : "peft";
-    factor = rng.uniform(0.002, 0.03);
+    // LoRA ranks come in a few sizes, so an adapter's count is one of a few fractions of its base's.
+    static const double kRanks[5] = {0.0025, 0.005, 0.01, 0.02, 0.03};
+    factor = kRanks[std::min(4, int(rng.uniform() * 5))];
   } else if (relation == 3) {
     if (qstyle == 2) lib = "mlx", factor = 0.28;
     else if (qstyle == 4) factor = 1;

@@ -9,7 +9,7 @@ using namespace hubreport::test;
 
 namespace {
 std::string manifest_with(std::size_t repositories, std::size_t models) {
-  return "{\"format\":\"hubreport-snapshot\",\"version\":2,\"id\":\"big\",\"date\":\"2026-03-15\",\"kind\":\"real\","
+  return "{\"format\":\"hubreport-snapshot\",\"version\":" + std::to_string(kSnapshotVersion) + ",\"id\":\"big\",\"date\":\"2026-03-15\",\"kind\":\"real\","
          "\"provenance\":\"\",\"single_dump\":true,\"counts\":{\"repositories\":" + std::to_string(repositories) +
          ",\"models\":" + std::to_string(models) + ",\"datasets\":0,\"spaces\":" + std::to_string(repositories - models) +
          ",\"series_points\":0},\"files\":[{\"path\":\"dicts.json.gz\",\"role\":\"dicts\",\"rows\":0,\"bytes\":1,\"raw_bytes\":1,"

@@ -102,7 +102,7 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
 
   SECTION("wrong format version") {
     std::string m = p.manifest;
-    replace(m, "\"version\": 2", "\"version\": 7");
+    replace(m, "\"version\": 3", "\"version\": 7");
     CHECK(load(m, texts).find("format version 7 is not supported") != std::string::npos);
   }
   SECTION("not a manifest") { CHECK(load("<html>404</html>", texts).find("manifest") != std::string::npos); }
@@ -183,6 +183,18 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     // A series longer than there are months is refused before the series columns are sized by it.
     CHECK(damage("[0,0,0,4000000000]", "series_count").find("'series_count' holds an out-of-range value") != std::string::npos);
     CHECK(damage("[0,0,0,1201]", "series_count").find("'series_count' holds an out-of-range value") != std::string::npos);
+    // Download months: a step that would overflow, or land before month 0 or past month 1199, is refused.
+    const Store& st = engine.store();
+    std::size_t points = st.series_start[4] - st.series_start[0];
+    REQUIRE(points >= 2);
+    auto months = [&](const std::string& first, const std::string& rest) {
+      return damage("{\"runs\":[" + first + ",1," + rest + "," + std::to_string(points - 1) + "]}", "series_month");
+    };
+    CHECK(months("0", "0").empty());
+    CHECK(months("9223372036854775807", "0").find("download month out of range") != std::string::npos);
+    CHECK(months("0", "9223372036854775807").find("download month out of range") != std::string::npos);
+    CHECK(months("-2000", "0").find("download month out of range") != std::string::npos);
+    CHECK(months("0", "1200").find("download month out of range") != std::string::npos);
   }
   SECTION("unsafe file names in the manifest") {
     std::string m = p.manifest;
