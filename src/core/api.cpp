@@ -49,10 +49,14 @@ Reply Api::call(std::string_view request) {
       if (f.role != "views") largest_part = std::max(largest_part, f.raw_bytes);
     double need = double(m->repositories) * kHeapBytesPerRepository + 2.0 * double(largest_part);
     if (memory_limit_ > 0 && need > memory_limit_) {
-      char gb[96];
-      std::snprintf(gb, sizeof gb, "%.1f GB of memory, more than this page can use (%.1f GB)", need / 1e9, memory_limit_ / 1e9);
-      return fail("snapshot too large: " + std::to_string(m->repositories) + " repositories need about " + gb +
-                  "; open a smaller snapshot, or read this one with the hubreport command line");
+      // Tenths by hand: printf's floating-point formatting would add about 5 KB to the module for this one message.
+      auto gb = [](double bytes) {
+        auto tenths = static_cast<std::uint64_t>(bytes / 1e8 + 0.5);
+        return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " GB";
+      };
+      return fail("snapshot too large: " + std::to_string(m->repositories) + " repositories need about " + gb(need) +
+                  " of memory, more than this page can use (" + gb(memory_limit_) +
+                  "); open a smaller snapshot, or read this one with the hubreport command line");
     }
     Status err = loader_.begin(manifest);
     if (!err.empty()) return fail(err);

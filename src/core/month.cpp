@@ -20,8 +20,10 @@ std::optional<Month> parse_month(std::string_view t) {
 }
 
 std::string format_month(Month m) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", month_year(m), month_of_year(m));
+  // By hand, not snprintf: this is the module's only use of printf for integers (which alone costs it about 3 KB).
+  int year = month_year(m), month = month_of_year(m);
+  char buf[8] = {char('0' + year / 1000 % 10), char('0' + year / 100 % 10), char('0' + year / 10 % 10), char('0' + year % 10),
+                 '-', char('0' + month / 10), char('0' + month % 10), 0};
   return buf;
 }
 

@@ -1,0 +1,211 @@
+// The engine's tables, built once from the store: items, roll-ups, postings, the concentration walk and the
+// publishers' bounds. Kept apart from answering so the module can build this once-only code for size.
+#include <algorithm>
+
+#include "engine.h"
+#include "ranking.h"
+
+namespace hubreport {
+
+Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segment) : store_(std::move(store)) {
+  const Store& s = store_;
+  Month first = s.info.series_first;
+  for (auto m : s.created)
+    if (m != kUnknownMonth) first = std::min(first, m);
+  data_first_ = first == kUnknownMonth ? s.info.month : first;
+  author_downloads_ = author_downloads(s);
+  kept_ = kept_authors(s, author_downloads_, kept_per_measure);
+  for (std::size_t a = 0; a < kept_.size(); ++a)
+    if (!kept_[a]) folded_max_downloads_ = std::max(folded_max_downloads_, author_downloads_[a]);
+  folded_row_start_.assign(s.authors.size() + 1, 0);
+  for (std::uint32_t r = 0; r < s.rows(); ++r)
+    if (!kept_[s.author[r]]) ++folded_row_start_[s.author[r] + 1];
+  for (std::size_t a = 0; a < s.authors.size(); ++a) {
+    if (folded_row_start_[a + 1]) folded_order_.push_back(std::uint32_t(a));
+    folded_row_start_[a + 1] += folded_row_start_[a];
+  }
+  folded_rows_.resize(folded_row_start_.back());
+  {
+    std::vector<std::uint32_t> at(folded_row_start_.begin(), folded_row_start_.end() - 1);
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (!kept_[s.author[r]]) folded_rows_[at[s.author[r]]++] = r;
+  }
+  auto rows_of = [&](std::uint32_t a) { return folded_row_start_[a + 1] - folded_row_start_[a]; };
+  std::stable_sort(folded_order_.begin(), folded_order_.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return author_downloads_[x] != author_downloads_[y] ? author_downloads_[x] > author_downloads_[y] : rows_of(x) > rows_of(y);
+  });
+  folded_by_rows_ = folded_order_;
+  {
+    std::vector<std::uint64_t> rows(s.authors.size());
+    for (std::uint32_t a = 0; a < s.authors.size(); ++a) rows[a] = rows_of(a);
+    rank_most_first(folded_by_rows_.begin(), folded_by_rows_.end(), rows);
+  }
+  row_item_.reserve(s.rows());
+  items_ = group_rows(s, kept_, {}, &row_item_, false);
+  std::vector<std::uint32_t> rolled_up_of;
+  coarse_ = roll_up(items_, s, &rolled_up_of);
+  by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
+  by_family_ = roll_up(items_, s, nullptr, RollUp::by_family);
+  family_derivatives_.assign(s.families.size(), 0);
+  for (std::uint32_t i = 0; i < items_.count(); ++i)
+    if (items_.family[i] && items_.relation[i])
+      for (std::uint32_t k = items_.created_start[i]; k < items_.created_start[i + 1]; ++k)
+        family_derivatives_[items_.family[i]] += items_.created_repos[k];
+  for (std::uint32_t fam = 1; fam < s.families.size(); ++fam)
+    if (family_derivatives_[fam]) family_order_.push_back(fam);
+  rank_most_first(family_order_.begin(), family_order_.end(),
+                  std::vector<std::uint64_t>(family_derivatives_.begin(), family_derivatives_.end()));
+  // Per creation entry of both tables: models with known lifetime downloads and their sum.
+  auto entry_of = [](const Items& t, std::uint32_t i, Month m) {
+    auto first = t.created_month.begin() + t.created_start[i], last = t.created_month.begin() + t.created_start[i + 1];
+    return std::size_t(std::lower_bound(first, last, m) - t.created_month.begin());
+  };
+  created_known_.assign(items_.created_month.size(), 0);
+  created_lifetime_.assign(items_.created_month.size(), 0);
+  coarse_known_.assign(coarse_.created_month.size(), 0);
+  coarse_lifetime_.assign(coarse_.created_month.size(), 0);
+  for (std::uint32_t r = 0; r < s.rows(); ++r) {
+    if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
+    std::uint32_t i = row_item_[r];
+    std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
+    ++created_known_[k], ++coarse_known_[ck];
+    created_lifetime_[k] += s.downloads_all[r], coarse_lifetime_[ck] += s.downloads_all[r];
+  }
+  kept_slot_.assign(s.authors.size(), ~0u);
+  for (std::uint32_t i = 0; i < items_.count(); ++i) {
+    std::uint32_t org = items_.org[i];
+    if (org == kFoldedOrg) continue;
+    if (kept_slot_[org] == ~0u) {
+      kept_slot_[org] = std::uint32_t(kept_order_.size());
+      kept_order_.push_back(org);
+      kept_year_dl_.resize(kept_year_dl_.size() + 100, 0);
+    }
+    std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
+    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month[k] / 12] += items_.dl_sum[k];
+  }
+  auto kept_by = [&](Dim d, std::size_t values, const auto& column) {
+    if (values > 256) return;
+    kept_dim_values_[int(d)] = values;
+    std::vector<std::uint64_t>& dl = kept_dim_dl_[int(d)];
+    dl.assign(kept_order_.size() * values, 0);
+    for (std::uint32_t i = 0; i < items_.count(); ++i) {
+      if (items_.org[i] == kFoldedOrg || column[i] >= values) continue;
+      std::uint64_t& cell = dl[std::size_t(kept_slot_[items_.org[i]]) * values + column[i]];
+      for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) cell += items_.dl_sum[k];
+    }
+  };
+  kept_by(Dim::relation, kRelationNames.size(), items_.relation);
+  kept_by(Dim::size, kSizeNames.size(), items_.size);
+  kept_by(Dim::sdk, kSdkNames.size(), items_.sdk);
+  kept_by(Dim::task, s.tasks.size(), items_.task);
+  kept_by(Dim::library, s.libraries.size(), items_.library);
+  kept_by(Dim::license, s.licenses.size(), items_.license);
+  rank_most_first(kept_order_.begin(), kept_order_.end(), author_downloads_);
+  item_downloads_.assign(items_.count(), 0);
+  for (std::size_t i = 0; i < items_.count(); ++i)
+    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k)
+      if (items_.dl_month[k] <= s.info.month) item_downloads_[i] += items_.dl_sum[k];
+  // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
+  // comparison sort of millions of rows in wasm would take several times longer to produce.
+  const auto model = std::uint8_t(RepoType::model);
+  if (s.rows() < (std::size_t(1) << 24)) {
+    std::vector<std::uint64_t> keys, tmp;
+    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
+        keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
+    tmp.resize(keys.size());
+    // The keys are made in row order and each pass is stable, so sorting on the lifetime bits (24 and up) leaves ties
+    // in row order; a pass whose digit is the same in every key (the top bits, unless some lifetime is huge) is skipped.
+    for (int shift = 24; shift < 64; shift += 16) {
+      std::vector<std::uint32_t> count(65537, 0);
+      for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
+      if (std::count(count.begin(), count.end(), std::uint32_t(keys.size())) == 1) continue;
+      for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+      for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
+      keys.swap(tmp);
+    }
+    by_lifetime_.reserve(keys.size());
+    for (auto k : keys) {
+      auto r = std::uint32_t(k & 0xFFFFFF);
+      by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+    }
+  } else {  // too many rows to pack a row number in 24 bits: a comparison sort
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
+        by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+    sort_most_downloaded_first(by_lifetime_);
+  }
+  std::uint64_t sum = 0;
+  for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
+    if (j % kPrefixStep == 0) lifetime_prefix_.push_back(sum);
+    sum += by_lifetime_[j].lifetime;
+  }
+  if (by_lifetime_.size() % kPrefixStep == 0) lifetime_prefix_.push_back(sum);  // the end of the walk, when on a step
+  // The concentration walk over the rolled-up table reads 8 bytes per model instead of 20: (rolled-up item, creation
+  // month) packed in one word, and the lifetime in another (the few above 32 bits are read from by_lifetime_).
+  if (coarse_.count() < 0xFFFF) {
+    rolled_walk_key_.reserve(by_lifetime_.size());
+    rolled_walk_lifetime_.reserve(by_lifetime_.size());
+    for (const LifetimeEntry& e : by_lifetime_) {
+      rolled_walk_key_.push_back(rolled_up_of[e.item] << 16 | e.created);
+      rolled_walk_lifetime_.push_back(std::uint32_t(std::min<std::uint64_t>(e.lifetime, kLifetimeInWalk)));
+    }
+    WalkSegments& w = walk_segments_;
+    w.length = std::clamp<std::size_t>(walk_segment, 1, 0xFFFF);  // a cell's model count is 16 bits
+    // key_of(model): its cell's key, or keys to leave it out.
+    auto cells_by = [&](SegmentCells& out, std::size_t keys, auto key_of) {
+      std::vector<std::uint32_t> cell_of(keys, 0xFFFFFFFFu);
+      out.start.push_back(0);
+      for (std::size_t j0 = 0; j0 < by_lifetime_.size(); j0 += w.length) {
+        std::size_t first = out.key.size();
+        for (std::size_t j = j0; j < std::min(by_lifetime_.size(), j0 + w.length); ++j) {
+          std::size_t k = key_of(by_lifetime_[j]);
+          if (k == keys) continue;
+          if (cell_of[k] == 0xFFFFFFFFu || cell_of[k] < first) {
+            cell_of[k] = std::uint32_t(out.key.size());
+            out.key.push_back(std::uint16_t(k)), out.models.push_back(0), out.lifetime.push_back(0);
+          }
+          ++out.models[cell_of[k]];
+          out.lifetime[cell_of[k]] += by_lifetime_[j].lifetime;
+        }
+        out.start.push_back(std::uint32_t(out.key.size()));
+      }
+    };
+    cells_by(w.by_item, coarse_.count(), [&](const LifetimeEntry& e) {
+      return e.created > s.info.month && e.created != kUnknownMonth ? coarse_.count() : std::size_t(rolled_up_of[e.item]);
+    });
+    cells_by(w.by_month, std::size_t(kUnknownMonth) + 1, [](const LifetimeEntry& e) { return std::size_t(e.created); });
+  }
+  // Postings: a counting sort of the items by each dimension's value (values past `values`, and `skip`, left out).
+  const Items& it = items_;
+  auto post_into = [&](Posting& p, std::size_t n, std::size_t values, auto value_of, std::size_t skip = ~std::size_t(0)) {
+    p.start.assign(values + 2, 0);
+    for (std::uint32_t i = 0; i < n; ++i) ++p.start[std::min<std::size_t>(value_of(i), values) + 1];
+    if (skip <= values) p.start[skip + 1] = 0;
+    for (std::size_t v = 1; v < p.start.size(); ++v) p.start[v] += p.start[v - 1];
+    p.items.resize(p.start.back());
+    std::vector<std::uint32_t> at(p.start.begin(), p.start.end() - 1);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::size_t v = std::min<std::size_t>(value_of(i), values);
+      if (v != skip) p.items[at[v]++] = i;
+    }
+  };
+  post_into(family_walk_, by_lifetime_.size(), s.families.size(), [&](std::uint32_t j) { return items_.family[by_lifetime_[j].item]; }, 0);
+  auto post = [&](Dim d, std::size_t values, auto value_of) { post_into(postings_[int(d)], it.count(), values, value_of); };
+  post_into(by_family_posting_, by_family_.count(), s.families.size(), [&](std::uint32_t i) { return by_family_.family[i]; });
+  post(Dim::type, kRepoTypeNames.size(), [&](std::uint32_t i) { return it.type[i]; });
+  post(Dim::country, s.countries.size(), [&](std::uint32_t i) { return it.country[i]; });
+  post(Dim::sector, kSectorNames.size(), [&](std::uint32_t i) { return it.sector[i]; });
+  post(Dim::org, s.authors.size(), [&](std::uint32_t i) { return it.org[i] == kFoldedOrg ? s.authors.size() : it.org[i]; });
+  post(Dim::task, s.tasks.size(), [&](std::uint32_t i) { return it.task[i]; });
+  post(Dim::modality, s.tasks.size(), [&](std::uint32_t i) { return it.task[i]; });  // allowed values are tasks
+  post(Dim::library, s.libraries.size(), [&](std::uint32_t i) { return it.library[i]; });
+  post(Dim::license, s.licenses.size(), [&](std::uint32_t i) { return it.license[i]; });
+  post(Dim::family, s.families.size(), [&](std::uint32_t i) { return it.family[i]; });
+  post(Dim::relation, kRelationNames.size(), [&](std::uint32_t i) { return it.relation[i]; });
+  post(Dim::size, kSizeNames.size(), [&](std::uint32_t i) { return it.size[i]; });
+  post(Dim::sdk, kSdkNames.size(), [&](std::uint32_t i) { return it.sdk[i]; });
+}
+
+}  // namespace hubreport
