@@ -46,6 +46,8 @@ struct Items {
 
   std::size_t count() const { return type.size(); }
   std::size_t memory_bytes() const;
+  // Room for exactly this many items and creation and download entries.
+  void reserve(std::size_t items, std::size_t created_entries, std::size_t dl_entries);
 };
 
 // Log2 bin of a parameter count (16 bins per doubling) and the bin's midpoint.

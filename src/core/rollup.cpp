@@ -104,16 +104,21 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   for (auto m : fine.created_month)
     if (m != kUnknownMonth) max_month = std::max(max_month, m);
   for (auto m : fine.dl_month) max_month = std::max(max_month, m);
-  for (auto m : store.series_month) max_month = std::max(max_month, m);
+  // Only the coarse table sums sized downloads, straight from the rows' series: the others need not read 30M months.
+  Month sized_first = max_month;
+  if (coarse) {
+    Month series_last = 0;
+    for (auto m : store.series_month) sized_first = std::min(sized_first, m), series_last = std::max(series_last, m);
+    max_month = std::max(max_month, series_last);
+  }
   const std::uint32_t unknown_slot = std::uint32_t(max_month) + 1;  // kUnknownMonth sorts last, as in group_rows
   DenseSum<CreatedSum> created(unknown_slot + 1);
   DenseSum<std::uint64_t> dl(std::size_t(max_month) + 1);
-  Month sized_first = max_month;
-  for (auto m : store.series_month) sized_first = std::min(sized_first, m);
   const std::uint32_t bins = 1024;  // param_bin of any 64-bit count
   DenseSum<SizedSum> sized(coarse ? std::size_t(max_month - sized_first + 1) * bins : 0);  // only coarse has them
 
   Items out;
+  out.reserve(n, 0, 0);
   out.has_sized = coarse;
   out.created_start.push_back(0);
   out.dl_start.push_back(0);

@@ -278,3 +278,22 @@ TEST_CASE("the concentration walk's shortcuts (segments added up, families' own 
     CHECK(slice_json(segmented.view(st, "headline").value()) == slice_json(plain.view(st, "headline").value()));
   }
 }
+
+TEST_CASE("grouping allocates each column of the items once, at its final size", "[grouping]") {
+  Store s = random_store(11, 5000);
+  auto kept = kept_authors(s, author_downloads(s), 20);
+  // Unordered rows make many small items, each with several creation and download months.
+  std::vector<std::uint32_t> rows(s.rows());
+  std::iota(rows.begin(), rows.end(), 0u);
+  std::shuffle(rows.begin(), rows.end(), std::mt19937(3));
+  for (const auto& order : {std::vector<std::uint32_t>{}, rows}) {
+    Items it = group_rows(s, kept, order, nullptr, false);
+    REQUIRE(it.count() > 100);
+    CHECK(it.type.capacity() == it.count());
+    CHECK(it.first_row.capacity() == it.first_row.size());
+    CHECK(it.created_month.capacity() == it.created_month.size());
+    CHECK(it.created_likes.capacity() == it.created_likes.size());
+    CHECK(it.dl_month.capacity() == it.dl_month.size());
+    CHECK(it.dl_sum.capacity() == it.dl_sum.size());
+  }
+}
