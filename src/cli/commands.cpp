@@ -109,7 +109,7 @@ int cmd_build(const Args& args) {
                "hubreport build: %zu records from %zu dumps (%.1f MB) -> %zu repositories, %zu download points\n"
                "  read + ingest %.2f s (%.0f MB/s), derive %.2f s, default views %.2f s, write %.2f s, total %.2f s\n"
                "  snapshot %zu files, %.2f MB (%.2f bytes/repository), raw %.1f MB\n",
-               rep.records, rep.dumps, double(rep.input_bytes) / 1e6, built.rows(), built.series_month.size(), t_ingest,
+               rep.records, rep.dumps, double(rep.input_bytes) / 1e6, built.rows(), built.series_points(), t_ingest,
                double(rep.input_bytes) / 1e6 / std::max(t_ingest, 1e-9), t_finish, t_views, total - t_ingest - t_finish - t_views,
                total, written->files, double(written->bytes) / 1e6,
                double(written->bytes) / double(std::max<std::size_t>(built.rows(), 1)), double(written->raw_bytes) / 1e6);

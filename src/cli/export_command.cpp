@@ -56,14 +56,19 @@ int cmd_export(const Args& args) {
   std::size_t n = s.rows();
   std::vector<std::uint8_t> direct(n), modality(n);
   std::vector<double> params(n), downloads_all(n);
-  std::vector<std::uint32_t> series_row(s.series_month.size());
+  // The peers read the months with downloads only, each with its row and month.
+  std::vector<std::uint32_t> series_row, series_downloads, series_start{0};
+  std::vector<Month> series_month;
   Month data_first = s.info.series_first;
   for (std::size_t r = 0; r < n; ++r) {
     direct[r] = s.depth[r] == 1;
     modality[r] = s.task_modality[s.task[r]];
     params[r] = double(s.params[r]);  // exact: parameter counts are far below 2^53
     downloads_all[r] = s.downloads_all[r] == kUnknownTotal ? -1.0 : double(s.downloads_all[r]);
-    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) series_row[k] = std::uint32_t(r);
+    s.each_download(r, [&](Month m, std::uint32_t d) {
+      series_row.push_back(std::uint32_t(r)), series_month.push_back(m), series_downloads.push_back(d);
+    });
+    series_start.push_back(std::uint32_t(series_row.size()));
     if (s.created[r] != kUnknownMonth && (data_first == kUnknownMonth || s.created[r] < data_first)) data_first = s.created[r];
   }
   if (data_first == kUnknownMonth) data_first = s.info.month;
@@ -77,15 +82,15 @@ int cmd_export(const Args& args) {
             write_column(out, "size.u8", s.size) && write_column(out, "sdk.u8", s.sdk) &&
             write_column(out, "params.f64", params) && write_column(out, "downloads_all.f64", downloads_all) &&
             write_column(out, "likes.u32", s.likes) && write_column(out, "series_row.u32", series_row) &&
-            write_column(out, "series_month.u16", s.series_month) &&
-            write_column(out, "series_downloads.u32", s.series_downloads) &&
-            write_column(out, "series_start.u32", s.series_start) &&
+            write_column(out, "series_month.u16", series_month) &&
+            write_column(out, "series_downloads.u32", series_downloads) &&
+            write_column(out, "series_start.u32", series_start) &&
             write_column(out, "author_country.u8", s.author_country) && write_column(out, "author_sector.u8", s.author_sector);
   if (!ok) return fail("export", "cannot write columns into " + out);
 
   std::string schema = "{\"id\":";
   append_json_string(schema, s.info.id);
-  schema += ",\"rows\":" + std::to_string(n) + ",\"series\":" + std::to_string(s.series_month.size());
+  schema += ",\"rows\":" + std::to_string(n) + ",\"series\":" + std::to_string(series_row.size());
   schema += ",\"month\":" + std::to_string(s.info.month) + ",\"data_first\":" + std::to_string(data_first);
   schema += ",\"series_first\":" + std::to_string(s.info.series_first);
   schema += std::string(",\"single_dump\":") + (s.info.single_dump ? "true" : "false");
@@ -99,7 +104,7 @@ int cmd_export(const Args& args) {
   for (std::size_t t = 0; t < s.task_modality.size(); ++t) schema += (t ? "," : "") + std::to_string(s.task_modality[t]);
   schema += "]}\n";
   std::ofstream(out + "/schema.json") << schema;
-  std::printf("exported %zu repositories, %zu series entries to %s\n", n, s.series_month.size(), out.c_str());
+  std::printf("exported %zu repositories, %zu series entries to %s\n", n, series_row.size(), out.c_str());
   return 0;
 }
 

@@ -362,16 +362,15 @@ Result<Store> Builder::finish() {
     s.sdk.push_back(d.sdk);
     auto& ser = series[k];
     std::sort(ser.begin(), ser.end());
-    for (std::size_t j = 0; j < ser.size(); ++j) {
-      if (j + 1 < ser.size() && ser[j + 1].first == ser[j].first) {  // merge equal months
-        ser[j + 1].second += ser[j].second;
-        continue;
-      }
-      s.series_month.push_back(ser[j].first);
-      s.series_downloads.push_back(saturate32(ser[j].second));
-      first_series = std::min(first_series, ser[j].first);
+    std::size_t kept = 0;
+    for (std::size_t j = 0; j < ser.size(); ++j) {  // merge equal months
+      if (kept && ser[kept - 1].first == ser[j].first) ser[kept - 1].second += ser[j].second;
+      else ser[kept++] = ser[j];
     }
-    s.series_start.push_back(std::uint32_t(s.series_month.size()));
+    ser.resize(kept);
+    for (auto& [month, downloads] : ser) downloads = saturate32(downloads);
+    if (!ser.empty()) first_series = std::min(first_series, ser.front().first);
+    s.append_series(ser);
   }
   s.info.series_first = first_series;
   sort_names(s);

@@ -171,8 +171,9 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
       if (!(key == last) || items == 0) ++items, last = key;
       const auto stamp = std::uint32_t(items);
       if (created_stamp[s.created[r]] != stamp) created_stamp[s.created[r]] = stamp, ++created_entries;
-      for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k)
-        if (dl_stamp[s.series_month[k]] != stamp) dl_stamp[s.series_month[k]] = stamp, ++dl_entries;
+      s.each_download(r, [&](Month m, std::uint32_t) {
+        if (dl_stamp[m] != stamp) dl_stamp[m] = stamp, ++dl_entries;
+      });
     }
     it.reserve(items, created_entries, dl_entries);
     if (row_item) row_item->reserve(row_item->size() + n);
@@ -202,11 +203,10 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     }
     if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));
     created.push_back(std::uint64_t(s.created[r]) << 32 | r);
-    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) {
-      Month m = s.series_month[k];
+    s.each_download(r, [&](Month m, std::uint32_t d) {
       if (!dl_seen[m]) dl_seen[m] = 1, dl_touched.push_back(m);
-      dl_acc[m] += s.series_downloads[k];
-    }
+      dl_acc[m] += d;
+    });
     if (with_sized)
       each_sized_download(s, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
         sized.push_back({std::uint32_t(m) << 16 | std::uint32_t(bin), d, w});

@@ -79,8 +79,7 @@ void each_sized_download(const Store& s, std::uint32_t r, F f) {
   std::uint64_t params = s.params[r];
   if (!params || s.type[r] != std::uint8_t(RepoType::model)) return;
   std::size_t bin = param_bin(params);
-  for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k)
-    f(s.series_month[k], bin, std::uint64_t(s.series_downloads[k]), static_cast<unsigned __int128>(params) * s.series_downloads[k]);
+  s.each_download(r, [&](Month m, std::uint32_t d) { f(m, bin, std::uint64_t(d), static_cast<unsigned __int128>(params) * d); });
 }
 
 

@@ -108,7 +108,11 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   Month sized_first = max_month;
   if (coarse) {
     Month series_last = 0;
-    for (auto m : store.series_month) sized_first = std::min(sized_first, m), series_last = std::max(series_last, m);
+    for (std::size_t r = 0; r < store.rows(); ++r)
+      if (store.series_start[r + 1] > store.series_start[r]) {
+        sized_first = std::min(sized_first, store.series_begin[r]);
+        series_last = std::max(series_last, Month(store.series_begin[r] + (store.series_start[r + 1] - store.series_start[r]) - 1));
+      }
     max_month = std::max(max_month, series_last);
   }
   const std::uint32_t unknown_slot = std::uint32_t(max_month) + 1;  // kUnknownMonth sorts last, as in group_rows

@@ -103,8 +103,11 @@ struct SnapshotLoader::Impl {
   std::vector<std::size_t> first_row;
   // Series of groups that arrived ahead of an earlier one, until they can be appended in order (the page sends
   // parts in order, so normally none wait: the series go straight into the store, with no second copy to free).
-  std::vector<std::vector<Month>> group_months;
+  // Per row group until it is appended in order: each row's first download month and its series' length, and the
+  // series one value per month (store.h).
+  std::vector<std::vector<Month>> group_begin;
   std::vector<std::vector<std::uint32_t>> group_counts, group_downloads;
+  std::size_t points = 0;  // months with downloads, as stored
   std::size_t next_group = 1;  // the manifest file whose series is appended next
   void append_ready_groups();
   Store store;
@@ -133,7 +136,7 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
     L.first_row[i] = row;
     row += L.manifest.files[i].rows;
   }
-  L.group_months.resize(files);
+  L.group_begin.resize(files);
   L.group_counts.resize(files);
   L.group_downloads.resize(files);
   Store& s = L.store;
@@ -145,8 +148,10 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   for (const auto& f : L.manifest.files) raw_total += f.raw_bytes;
   std::size_t points = std::size_t(std::min<std::uint64_t>(L.manifest.series_points, raw_total / 4));
   s.series_start.assign(n + 1, 0);
-  s.series_month.reserve(points);
-  s.series_downloads.reserve(points);
+  s.series_begin.reserve(n);
+  // And for a few empty months inside the series (store.h): 1 in 256 (the default snapshot has 1 in 2,800). A
+  // snapshot with more grows the column; finish() gives back what growing left unused.
+  s.series_downloads.reserve(points + points / 256);
   s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
   s.created.resize(n), s.downloads30.resize(n), s.likes.resize(n), s.downloads_all.resize(n), s.params.resize(n);
@@ -198,8 +203,8 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     std::uint64_t rows_field = 0;
     std::size_t seen = 0;
     auto& counts = L.group_counts[index];
-    auto& months_raw = L.group_months[index];
-    auto& downloads = L.group_downloads[index];
+    std::vector<Month> months_raw;
+    std::vector<std::uint32_t> downloads;
     std::vector<std::int64_t> deltas(n), extra;
     std::vector<std::uint8_t> known;
     for (auto field : obj) {
@@ -273,6 +278,8 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
             for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
               // A step beyond the 1200 months never lands in range; refusing it first keeps the sum from overflowing.
               if (raw[k] < -1200 || raw[k] > 1200) { err = "download month out of range"; break; }
+              // Later months are the months skipped since the previous one: never negative.
+              if (j && raw[k] < 0) { err = "download months are not in ascending order"; break; }
               prev += raw[k] + (j ? 1 : 0);
               if (prev < 0 || prev >= 1200) { err = "download month out of range"; break; }
               months_raw[k] = Month(prev);
@@ -288,6 +295,9 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       if (!err.empty()) return bad(err);
     }
     if (seen != 20) return bad("missing a column (a row group needs all 20 fields, created before series_month)");
+    std::size_t stored = 0;
+    for (auto c : counts) stored += c;
+    if (months_raw.size() != stored || downloads.size() != stored) return bad("series columns do not match series_count");
     // Lifetime downloads: the series' sum plus what the group adds to it.
     for (std::size_t i = 0, k = 0; i < n; ++i) {
       std::uint64_t series = 0;
@@ -302,6 +312,28 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       if (all >= (std::uint64_t(1) << 62)) return bad("column 'downloads_all_extra' holds an out-of-range value");
       s.downloads_all[r0 + i] = all;
     }
+    // One value per month from each series' first month to its last. The empty months inside are bounded: a
+    // corrupt part could otherwise spread a few points over 1200 months each.
+    std::size_t dense = 0;
+    for (std::size_t i = 0, k = 0; i < n; k += counts[i], ++i)
+      if (counts[i]) dense += std::size_t(months_raw[k + counts[i] - 1] - months_raw[k]) + 1;
+    if (dense - months_raw.size() > months_raw.size() + n)
+      return bad("download series have " + std::to_string(dense - months_raw.size()) + " empty months inside them, more than their " +
+                 std::to_string(months_raw.size()) + " months with downloads");
+    auto& begin = L.group_begin[index];
+    auto& series = L.group_downloads[index];
+    begin.assign(n, 0);
+    series.reserve(dense);
+    for (std::size_t i = 0, k = 0; i < n; ++i) {
+      std::size_t at = series.size();
+      if (counts[i]) begin[i] = months_raw[k];
+      for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
+        series.resize(at + (months_raw[k] - begin[i]), 0u);
+        series.push_back(downloads[k]);
+      }
+      counts[i] = std::uint32_t(series.size() - at);
+    }
+    L.points += months_raw.size();
   }
   if (!doc.is_alive() || !doc.at_end()) return bad("trailing text after the JSON object");
   L.received[index] = 1;
@@ -315,9 +347,9 @@ void SnapshotLoader::Impl::append_ready_groups() {
     const auto& counts = group_counts[next_group];
     std::size_t r0 = first_row[next_group];
     for (std::size_t i = 0; i < counts.size(); ++i) s.series_start[r0 + i + 1] = s.series_start[r0 + i] + counts[i];
-    s.series_month.insert(s.series_month.end(), group_months[next_group].begin(), group_months[next_group].end());
+    s.series_begin.insert(s.series_begin.end(), group_begin[next_group].begin(), group_begin[next_group].end());
     s.series_downloads.insert(s.series_downloads.end(), group_downloads[next_group].begin(), group_downloads[next_group].end());
-    std::vector<Month>().swap(group_months[next_group]);
+    std::vector<Month>().swap(group_begin[next_group]);
     std::vector<std::uint32_t>().swap(group_counts[next_group]);
     std::vector<std::uint32_t>().swap(group_downloads[next_group]);
   }
@@ -331,17 +363,19 @@ Result<Store> SnapshotLoader::finish() {
     if (!L.received[i]) return R::failure(L.manifest.files[i].path + ": missing (listed in the manifest, never loaded)");
   Store& s = L.store;
   L.append_ready_groups();
-  std::size_t total = s.series_month.size();
+  std::size_t total = L.points;
   if (total != L.manifest.series_points)
     return R::failure("download series hold " + std::to_string(total) + " points, manifest says " + std::to_string(L.manifest.series_points));
   std::string err = s.validate();
   if (!err.empty()) return R::failure("snapshot is inconsistent: " + err);
+  if (s.series_downloads.capacity() - s.series_downloads.size() > s.series_downloads.size() / 16) s.series_downloads.shrink_to_fit();
   std::size_t counts[3] = {0, 0, 0};
   for (auto t : s.type) ++counts[t];
   if (counts[0] != L.manifest.models || counts[1] != L.manifest.datasets || counts[2] != L.manifest.spaces)
     return R::failure("repository types disagree with the manifest counts");
   Month first = kUnknownMonth;
-  for (auto m : s.series_month) first = std::min(first, m);
+  for (std::size_t r = 0; r < s.rows(); ++r)
+    if (s.series_start[r + 1] > s.series_start[r]) first = std::min(first, s.series_begin[r]);
   s.info.series_first = first;
   s.derive_row_fields();
   L.pad.release();
@@ -356,7 +390,7 @@ std::string snapshot_info_json(const Store& s) {
   JsonObject j(o);
   j.text("id", s.info.id).text("date", s.info.date).text("kind", s.info.kind).text("provenance", s.info.provenance);
   j.boolean("single_dump", s.info.single_dump).uint("repositories", s.rows()).uint("models", counts[0]);
-  j.uint("datasets", counts[1]).uint("spaces", counts[2]).uint("series_points", s.series_month.size());
+  j.uint("datasets", counts[1]).uint("spaces", counts[2]).uint("series_points", s.series_points());
   j.uint("authors", s.authors.size()).uint("families", s.families.size() - 1);
   if (s.info.series_first == kUnknownMonth) j.raw("first_month", "null");
   else j.text("first_month", format_month(s.info.series_first));

@@ -110,23 +110,21 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
     append_ints(t, "depth", n, [&](std::size_t i) { return std::int64_t(s.depth[at(i)]); });
     append_ints(t, "params", n, [&](std::size_t i) { return std::int64_t(s.params[at(i)]); });
     append_ints(t, "sdk", n, [&](std::size_t i) { return std::int64_t(s.sdk[at(i)]); });
-    append_ints(t, "series_count", n, [&](std::size_t i) {
-      return std::int64_t(s.series_start[at(i) + 1] - s.series_start[at(i)]);
-    });
-    std::size_t lo = s.series_start[first], hi = s.series_start[first + n];
-    // A repository's first download month is coded against its creation month, later ones as the months skipped
-    // since the previous one: nearly every series is unbroken, so the column is one long run of zeros.
-    std::vector<std::int64_t> months;
-    months.reserve(hi - lo);
+    // The snapshot stores the months with downloads only (store.h keeps the empty ones inside a series too).
+    std::vector<std::int64_t> counts(n), months, downloads;
     for (std::size_t i = 0; i < n; ++i) {
+      // A repository's first download month is coded against its creation month, later ones as the months skipped
+      // since the previous one: nearly every series is unbroken, so the column is one long run of zeros.
       std::int64_t prev = s.created[at(i)] == kUnknownMonth ? 0 : s.created[at(i)];
-      for (std::size_t k = s.series_start[at(i)]; k < s.series_start[at(i) + 1]; ++k) {
-        months.push_back(std::int64_t(s.series_month[k]) - prev - (k > s.series_start[at(i)] ? 1 : 0));
-        prev = s.series_month[k];
-      }
+      s.each_download(at(i), [&](Month m, std::uint32_t d) {
+        months.push_back(std::int64_t(m) - prev - (counts[i] ? 1 : 0));
+        downloads.push_back(d);
+        prev = m, ++counts[i];
+      });
     }
+    append_ints(t, "series_count", n, [&](std::size_t i) { return counts[i]; });
     append_ints(t, "series_month", months.size(), [&](std::size_t k) { return months[k]; });
-    append_ints(t, "series_downloads", hi - lo, [&](std::size_t k) { return std::int64_t(s.series_downloads[lo + k]); });
+    append_ints(t, "series_downloads", downloads.size(), [&](std::size_t k) { return downloads[k]; });
     t += "}\n";
     parts.push_back(std::move(part));
   }
@@ -157,7 +155,7 @@ std::string encode_manifest(const Store& s, const std::vector<SnapshotPart>& par
   m += ", \"spaces\": ";
   append_uint(m, counts[2]);
   m += ", \"series_points\": ";
-  append_uint(m, s.series_month.size());
+  append_uint(m, s.series_points());
   m += "},\n";
   if (!default_state.empty()) {
     m += "  \"default_state\": ";

@@ -26,13 +26,13 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
   apply(p.downloads_all, downloads_all), apply(p.likes, likes), apply(p.task, task), apply(p.library, library);
   apply(p.license, license), apply(p.family, family), apply(p.relation, relation), apply(p.depth, depth);
   apply(p.params, params), apply(p.sdk, sdk);
+  apply(p.series_begin, series_begin);
   p.series_start.assign(1, 0);
-  p.series_month.reserve(series_month.size());
   p.series_downloads.reserve(series_downloads.size());
   for (auto r : order) {
-    for (auto k = series_start[r]; k < series_start[r + 1]; ++k)
-      p.series_month.push_back(series_month[k]), p.series_downloads.push_back(series_downloads[k]);
-    p.series_start.push_back(std::uint32_t(p.series_month.size()));
+    p.series_downloads.insert(p.series_downloads.end(), series_downloads.begin() + series_start[r],
+                              series_downloads.begin() + series_start[r + 1]);
+    p.series_start.push_back(std::uint32_t(p.series_downloads.size()));
   }
   p.derive_row_fields();
   return p;
@@ -47,7 +47,7 @@ std::size_t Store::memory_bytes() const {
   std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
                   bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
                   bytes_of(created) + bytes_of(downloads30) + bytes_of(likes) + bytes_of(downloads_all) +
-                  bytes_of(params) + bytes_of(series_start) + bytes_of(series_month) + bytes_of(series_downloads) +
+                  bytes_of(params) + bytes_of(series_start) + bytes_of(series_begin) + bytes_of(series_downloads) +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
   for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})
     for (auto& s : *dict) n += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
@@ -65,8 +65,8 @@ std::string Store::validate() const {
                    same(created.size(), "created"), same(downloads30.size(), "downloads30"), same(likes.size(), "likes"),
                    same(downloads_all.size(), "downloads_all"), same(params.size(), "params")})
     if (!err.empty()) return err;
-  if (series_start.size() != n + 1 || series_start[0] != 0 || series_start[n] != series_month.size() ||
-      series_month.size() != series_downloads.size())
+  if (series_start.size() != n + 1 || series_start[0] != 0 || series_start[n] != series_downloads.size() ||
+      series_begin.size() != n)
     return "download series offsets do not match the rows";
   if (countries.empty() || authors.empty() || tasks.empty() || libraries.empty() || licenses.empty() || families.empty())
     return "a dictionary is empty";
@@ -93,10 +93,16 @@ std::string Store::validate() const {
   for (std::size_t i = 0; i < n; ++i) {
     if (created[i] != kUnknownMonth && created[i] >= 1200) return "creation month out of range";
     if (series_start[i + 1] < series_start[i]) return "download series offsets go backwards";
+    if (series_start[i + 1] > series_start[i] && std::size_t(series_begin[i]) + (series_start[i + 1] - series_start[i]) > 1200)
+      return "download month out of range";
   }
-  for (auto m : series_month)
-    if (m >= 1200) return "download month out of range";
   return "";
+}
+
+std::size_t Store::series_points() const {
+  std::size_t n = 0;
+  for (auto d : series_downloads) n += d != 0;
+  return n;
 }
 
 }  // namespace hubreport

@@ -874,8 +874,9 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
       Agg& a = agg(author);
       std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
       add_created(a, s.created[r], 1, likes);
-      for (std::uint32_t e = s.series_start[r]; e < s.series_start[r + 1]; ++e)
-        if (s.series_month[e] >= f.lo && s.series_month[e] <= f.hi) a.downloads += s.series_downloads[e];
+      s.each_download(r, [&](Month m, std::uint32_t d) {
+        if (m >= f.lo && m <= f.hi) a.downloads += d;
+      });
     }
   };
   auto folded_rows = [&](std::uint32_t author) { return folded_row_start_[author + 1] - folded_row_start_[author]; };

@@ -54,13 +54,12 @@ Store random_store(std::uint64_t seed, std::size_t n, std::uint32_t families = 2
     s.params.push_back(t == 0 && pick(2) ? std::uint64_t(1 + pick(200)) * 100000000ull : 0);
     s.sdk.push_back(t == 2 ? std::uint8_t(1 + pick(5)) : 0);
     std::size_t months = c == kUnknownMonth ? 0 : pick(4);
-    for (std::size_t k = 0; k < months && c + k <= s.info.month; ++k) {
-      s.series_month.push_back(Month(c + k));
-      s.series_downloads.push_back(std::uint32_t(pick(10) ? pick(50) : pick(50000)));
-    }
-    s.series_start.push_back(std::uint32_t(s.series_month.size()));
+    std::vector<std::pair<Month, std::uint32_t>> series;
+    for (std::size_t k = 0; k < months && c + k <= s.info.month; ++k)
+      series.emplace_back(Month(c + k), std::uint32_t(1 + (pick(10) ? pick(50) : pick(50000))));
+    s.append_series(series);
+    if (!series.empty()) s.info.series_first = std::min(s.info.series_first, series.front().first);
   }
-  s.info.series_first = *std::min_element(s.series_month.begin(), s.series_month.end());
   s.derive_row_fields();
   return s;
 }
@@ -216,15 +215,9 @@ TEST_CASE("the families view from the table rolled up by family equals a plain s
 TEST_CASE("the orgs leaderboard ranks folded authors by repositories when nothing filtered has downloads", "[grouping]") {
   // Spaces have likes but no downloads: under type=space every author ties at 0 and repositories decide.
   Store s = random_store(19, 9000);
-  std::vector<std::uint32_t> start{0};
-  std::vector<Month> month;
-  std::vector<std::uint32_t> downloads;
-  for (std::size_t r = 0; r < s.rows(); ++r) {
-    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1] && s.type[r] != std::uint8_t(RepoType::space); ++k)
-      month.push_back(s.series_month[k]), downloads.push_back(s.series_downloads[k]);
-    start.push_back(std::uint32_t(month.size()));
-  }
-  s.series_start = start, s.series_month = month, s.series_downloads = downloads;
+  for (std::size_t r = 0; r < s.rows(); ++r)
+    if (s.type[r] == std::uint8_t(RepoType::space))
+      std::fill(s.series_downloads.begin() + s.series_start[r], s.series_downloads.begin() + s.series_start[r + 1], 0u);
   Engine fast(s, 80), plain(s, 80);
   plain.set_fast_paths(false);
   std::vector<std::uint8_t> kept = kept_authors(s, author_downloads(s), 80);

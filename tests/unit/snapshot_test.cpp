@@ -58,13 +58,73 @@ TEST_CASE("snapshot round trip keeps every column", "[snapshot]") {
   CHECK(a.author == b.author);
   CHECK(a.created == b.created);
   CHECK(a.downloads_all == b.downloads_all);
-  CHECK(a.series_month == b.series_month);
+  CHECK(a.series_start == b.series_start);
+  CHECK(a.series_begin == b.series_begin);
   CHECK(a.series_downloads == b.series_downloads);
   CHECK(a.params == b.params);
   CHECK(a.families == b.families);
   CHECK(a.authors == b.authors);
   CHECK(encode_snapshot(a, 4)[1].text == encode_snapshot(b, 4)[1].text);
   CHECK(load(small_parts().manifest, texts_of(small_parts())).empty());
+}
+
+Store dumps_store() {
+  auto store = build_fixture(source_path("tests/fixtures/dumps"), {{RepoType::model, "2025-11-30", "models-2025-11-30.jsonl"},
+                                                                   {RepoType::model, "2025-12-31", "models-2025-12-31.jsonl"},
+                                                                   {RepoType::model, "2026-02-28", "models-2026-02-28.jsonl"}});
+  REQUIRE(store.ok());
+  return std::move(store.value());
+}
+
+TEST_CASE("a month without downloads inside a series is kept as such", "[snapshot]") {
+  // The store keeps one value per month of a series (store.h); the snapshot stores the months with downloads only.
+  Store s = dumps_store();
+  std::size_t r = 0;
+  while (r < s.rows() && s.series_start[r + 1] - s.series_start[r] < 2) ++r;
+  REQUIRE(r < s.rows());
+  const std::size_t points = s.series_points();
+  // Row r's second month becomes empty: its later months move one month on.
+  s.series_downloads.insert(s.series_downloads.begin() + s.series_start[r] + 1, 0u);
+  for (std::size_t k = r + 1; k < s.series_start.size(); ++k) ++s.series_start[k];
+  REQUIRE(s.validate().empty());
+  CHECK(s.series_points() == points);
+  std::vector<std::pair<Month, std::uint32_t>> seen;
+  s.each_download(r, [&](Month m, std::uint32_t d) { seen.emplace_back(m, d); });
+  REQUIRE(seen.size() >= 2);
+  CHECK(seen[0].first == s.series_begin[r]);
+  CHECK(seen[1].first == s.series_begin[r] + 2);
+  auto again = round_trip(s);
+  REQUIRE(again.ok());
+  CHECK(again->series_start == s.series_start);
+  CHECK(again->series_begin == s.series_begin);
+  CHECK(again->series_downloads == s.series_downloads);
+  CHECK(again->downloads_all == s.downloads_all);
+}
+
+TEST_CASE("download months must ascend and may leave few months empty", "[snapshot]") {
+  Store s = dumps_store();
+  auto parts = encode_snapshot(s, 4);
+  for (auto& part : parts) part.sha256 = std::string(64, '0');
+  std::string& g = parts[1].text;
+  const std::string key = "\"series_month\":";
+  auto at = g.find(key);
+  REQUIRE(at != std::string::npos);
+  const std::string stored = g.substr(at + key.size(), g.find(']', at) + 1 - at - key.size());
+  REQUIRE(stored == "[0,0,0,0,0,1,0,0,0]");  // three models: four, one and four unbroken months
+  auto load_with = [&](const std::string& months) {
+    auto copy = parts;
+    replace(copy[1].text, key + stored, key + months);
+    std::vector<std::string> t;
+    for (auto& part : copy) t.push_back(part.text);
+    return load(encode_manifest(s, copy), t);
+  };
+  CHECK(load_with(stored).empty());
+  // Later months are the months skipped since the previous one, so never negative.
+  CHECK(load_with("[0,0,-1,0,0,1,0,0,0]").find("download months are not in ascending order") != std::string::npos);
+  // A month skipped inside a series is fine; the few points of a corrupt part spread over many months are not.
+  CHECK(load_with("[0,0,1,0,0,1,0,0,3]").empty());
+  CHECK(load_with("[0,30,30,30,0,1,0,0,0]").find("90 empty months inside them, more than their 9 months with downloads") !=
+        std::string::npos);
 }
 
 TEST_CASE("parts may arrive in any order", "[snapshot]") {
@@ -88,11 +148,11 @@ TEST_CASE("parts may arrive in any order", "[snapshot]") {
   for (const auto& order : {backward, shuffled}) {
     Store b = load_in(order);
     CHECK(a.series_start == b.series_start);
-    CHECK(a.series_month == b.series_month);
+    CHECK(a.series_begin == b.series_begin);
     CHECK(a.series_downloads == b.series_downloads);
     CHECK(a.downloads_all == b.downloads_all);
   }
-  CHECK(a.series_start.back() == a.series_month.size());
+  CHECK(a.series_start.back() == a.series_downloads.size());
 }
 
 TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
