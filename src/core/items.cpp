@@ -22,7 +22,7 @@ double param_bin_mid(std::size_t b) {
 std::size_t Items::memory_bytes() const {
   auto b = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   return b(type) * 7 + b(org) + b(family) + b(task) + b(library) + b(license) + b(first_row) + b(created_start) +
-         b(created_month) + b(created_repos) + b(created_likes) + b(dl_start) + b(dl_month) + b(dl_sum) + b(sized_start) +
+         b(created_month) + b(created_repos) + created_likes.memory_bytes() + b(dl_start) + b(dl_month) + dl_sum.memory_bytes() + b(sized_start) +
          b(sized_month) + b(sized_known) + b(sized_weighted) + b(sized_bin_start) + b(sized_bin) + b(sized_dl);
 }
 
@@ -41,9 +41,14 @@ void Items::reserve(std::size_t items, std::size_t created_entries, std::size_t 
   reserve_each({&first_row, &created_start, &dl_start}, items + 1);
   reserve_each({&created_repos}, created_entries);
   reserve_each({&created_month}, created_entries);
-  reserve_each({&created_likes}, created_entries);
+  created_likes.reserve(created_entries);
   reserve_each({&dl_month}, dl_entries);
-  reserve_each({&dl_sum}, dl_entries);
+  dl_sum.reserve(dl_entries);
+}
+
+std::uint64_t Sums::wide(std::size_t k) const {
+  auto at = std::lower_bound(wide_.begin(), wide_.end(), k, [](const auto& e, std::size_t x) { return e.first < x; });
+  return at->second;
 }
 
 void Items::add_sized(Month month, std::uint16_t bin, std::uint64_t dl, unsigned __int128 weighted) {

@@ -1,6 +1,7 @@
 // Views are computed over items (rows grouped by profile, with the long tail of authors folded together). However the
 // rows are grouped, every view must come out the same: these tests compare engines that group differently.
 #include <initializer_list>
+#include <map>
 #include <numeric>
 #include <random>
 #include <set>
@@ -289,4 +290,36 @@ TEST_CASE("grouping allocates each column of the items once, at its final size",
     CHECK(it.dl_month.capacity() == it.dl_month.size());
     CHECK(it.dl_sum.capacity() == it.dl_sum.size());
   }
+}
+
+TEST_CASE("monthly download sums of 2^32 and more stay exact", "[grouping]") {
+  // Items keep sums in 32 bits and the wide ones apart (items.h): rows of 4e9 a month add up past 2^32 in most items.
+  Store s = random_store(31, 3000);
+  for (auto& d : s.series_downloads)
+    if (d) d = 4000000000u;
+  auto kept = kept_authors(s, author_downloads(s), 20);
+  // Rows in profile order, as the builder stores them, so that items hold several rows.
+  std::vector<std::uint32_t> order(s.rows());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return item_key(s, kept, a) < item_key(s, kept, b); });
+  s = s.permuted(order);
+  std::vector<std::uint32_t> rolled;
+  Items fine = group_rows(s, kept, {}, nullptr, false);
+  Items coarse = roll_up(fine, s, &rolled);
+  CHECK(fine.dl_sum.wide_count() > 0);
+  CHECK(coarse.dl_sum.wide_count() > 0);
+  auto sums = [](const Items& it, std::size_t i) {
+    std::map<Month, std::uint64_t> out;
+    for (std::uint32_t k = it.dl_start[i]; k < it.dl_start[i + 1]; ++k) out[it.dl_month[k]] += it.dl_sum[k];
+    return out;
+  };
+  std::vector<std::map<Month, std::uint64_t>> want(coarse.count());
+  for (std::size_t i = 0; i < fine.count(); ++i) {
+    std::map<Month, std::uint64_t> rows;
+    for (std::uint32_t r = fine.first_row[i]; r < fine.first_row[i + 1]; ++r)
+      s.each_download(r, [&](Month m, std::uint32_t d) { rows[m] += d; });
+    CHECK(sums(fine, i) == rows);
+    for (auto& [m, d] : rows) want[rolled[i]][m] += d;
+  }
+  for (std::size_t i = 0; i < coarse.count(); ++i) CHECK(sums(coarse, i) == want[i]);
 }
