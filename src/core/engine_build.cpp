@@ -81,7 +81,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
       kept_year_dl_.resize(kept_year_dl_.size() + 100, 0);
     }
     std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
-    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month[k] / 12] += items_.dl_sum[k];
+    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month(i, k) / 12] += items_.dl_sum[k];
   }
   auto kept_by = [&](Dim d, std::size_t values, const auto& column) {
     if (values > 256) return;
@@ -104,7 +104,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   item_downloads_.assign(items_.count(), 0);
   for (std::size_t i = 0; i < items_.count(); ++i)
     for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k)
-      if (items_.dl_month[k] <= s.info.month) item_downloads_[i] += items_.dl_sum[k];
+      if (items_.dl_month(i, k) <= s.info.month) item_downloads_[i] += items_.dl_sum[k];
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
   // comparison sort of millions of rows in wasm would take several times longer to produce.
   const auto model = std::uint8_t(RepoType::model);

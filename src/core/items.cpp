@@ -22,7 +22,7 @@ double param_bin_mid(std::size_t b) {
 std::size_t Items::memory_bytes() const {
   auto b = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   return b(type) * 7 + b(org) + b(family) + b(task) + b(library) + b(license) + b(first_row) + b(created_start) +
-         b(created_month) + b(created_repos) + created_likes.memory_bytes() + b(dl_start) + b(dl_month) + dl_sum.memory_bytes() + b(sized_start) +
+         b(created_month) + b(created_repos) + created_likes.memory_bytes() + b(dl_start) + b(dl_begin) + dl_sum.memory_bytes() + b(sized_start) +
          b(sized_month) + b(sized_known) + b(sized_weighted) + b(sized_bin_start) + b(sized_bin) + b(sized_dl);
 }
 
@@ -39,10 +39,10 @@ void Items::reserve(std::size_t items, std::size_t created_entries, std::size_t 
   reserve_each({&org, &family}, items);
   reserve_each({&task, &library, &license}, items);
   reserve_each({&first_row, &created_start, &dl_start}, items + 1);
+  dl_begin.reserve(items);
   reserve_each({&created_repos}, created_entries);
   reserve_each({&created_month}, created_entries);
   created_likes.reserve(created_entries);
-  reserve_each({&dl_month}, dl_entries);
   dl_sum.reserve(dl_entries);
 }
 
@@ -143,14 +143,11 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     created.clear();
     it.created_start.push_back(std::uint32_t(it.created_month.size()));
     std::sort(dl_touched.begin(), dl_touched.end());
-    for (Month m : dl_touched) {
-      it.dl_month.push_back(m);
-      it.dl_sum.push_back(dl_acc[m]);
-      dl_acc[m] = 0;
-      dl_seen[m] = 0;
-    }
+    it.dl_begin.push_back(dl_touched.empty() ? Month(0) : dl_touched.front());
+    if (!dl_touched.empty())
+      for (Month m = dl_touched.front(); m <= dl_touched.back(); ++m) it.dl_sum.push_back(dl_acc[m]), dl_acc[m] = 0, dl_seen[m] = 0;
     dl_touched.clear();
-    it.dl_start.push_back(std::uint32_t(it.dl_month.size()));
+    it.dl_start.push_back(std::uint32_t(it.dl_sum.size()));
     // By (month, bin), through their keys packed with their places: a sort of plain integers.
     sized_order.clear();
     for (std::size_t k = 0; k < sized.size(); ++k) sized_order.push_back(std::uint64_t(sized[k].key) << 32 | k);
@@ -163,23 +160,27 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     if (with_sized) it.sized_start.push_back(std::uint32_t(it.sized_month.size()));
   };
 
-  // Count the items and their distinct creation and download months first, so each column is allocated once at its
-  // size: grown by doubling, they were copied over and over (most of the engine's build time in wasm went to those
-  // copies) and kept a third of the download entries' room unused.
+  // Count the items, their distinct creation months and the span of their download months first, so each column is
+  // allocated once at its size: grown by doubling, they were copied over and over (most of the engine's build time
+  // in wasm went to those copies) and kept a third of the download entries' room unused.
   {
     std::size_t items = 0, created_entries = 0, dl_entries = 0;
-    std::vector<std::uint32_t> created_stamp(std::size_t(kUnknownMonth) + 1, 0), dl_stamp(1200, 0);
+    std::vector<std::uint32_t> created_stamp(std::size_t(kUnknownMonth) + 1, 0);
+    int lo = 1200, hi = -1;  // the current item's download months
+    auto end_item = [&] {
+      if (hi >= lo) dl_entries += std::size_t(hi - lo + 1);
+      lo = 1200, hi = -1;
+    };
     ItemKey last{~0ull, ~0ull, ~0ull};
     for (std::size_t i = 0; i < n; ++i) {
       std::uint32_t r = row_at(i);
       ItemKey key = item_key(s, kept, r);
-      if (!(key == last) || items == 0) ++items, last = key;
+      if (!(key == last) || items == 0) end_item(), ++items, last = key;
       const auto stamp = std::uint32_t(items);
       if (created_stamp[s.created[r]] != stamp) created_stamp[s.created[r]] = stamp, ++created_entries;
-      s.each_download(r, [&](Month m, std::uint32_t) {
-        if (dl_stamp[m] != stamp) dl_stamp[m] = stamp, ++dl_entries;
-      });
+      s.each_download(r, [&](Month m, std::uint32_t) { lo = std::min(lo, int(m)), hi = std::max(hi, int(m)); });
     }
+    end_item();
     it.reserve(items, created_entries, dl_entries);
     if (row_item) row_item->reserve(row_item->size() + n);
   }

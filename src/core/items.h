@@ -49,10 +49,23 @@ struct Items {
   std::vector<Month> created_month;
   std::vector<std::uint32_t> created_repos;
   Sums created_likes;
-  // Downloads per month.
+  // Downloads per month, one sum per month from an item's first month with downloads to its last: item i's month
+  // dl_begin[i] + j holds dl_sum[dl_start[i] + j], 0 for a month without downloads (1 in 18 in the default snapshot;
+  // a month per sum would cost more).
   std::vector<std::uint32_t> dl_start;
-  std::vector<Month> dl_month;
+  std::vector<Month> dl_begin;
   Sums dl_sum;
+  Month dl_month(std::size_t i, std::uint32_t k) const { return Month(dl_begin[i] + (k - dl_start[i])); }
+  // Appends the current (last) item's downloads from (month, sum) pairs in ascending order of month.
+  template <class Pairs>
+  void append_downloads(const Pairs& pairs) {
+    dl_begin.push_back(pairs.empty() ? Month(0) : Month(pairs.front().first));
+    for (std::size_t j = 0; j < pairs.size(); ++j) {
+      for (auto m = j ? pairs[j - 1].first + 1 : pairs[j].first; m < pairs[j].first; ++m) dl_sum.push_back(0);
+      dl_sum.push_back(pairs[j].second);
+    }
+    dl_start.push_back(std::uint32_t(dl_sum.size()));
+  }
   // Downloads of models with a known parameter count, per month: their sum and their parameter-weighted sum (for the
   // exact mean), then split by log2 parameter bin (16 bins per doubling, for the median). Only when grouped
   // with_sized: the engine's main table leaves them out (they would be its largest part) and reads them from the rows

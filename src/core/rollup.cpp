@@ -103,7 +103,8 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   Month max_month = 0;
   for (auto m : fine.created_month)
     if (m != kUnknownMonth) max_month = std::max(max_month, m);
-  for (auto m : fine.dl_month) max_month = std::max(max_month, m);
+  for (std::size_t i = 0; i < fine.count(); ++i)
+    if (fine.dl_start[i + 1] > fine.dl_start[i]) max_month = std::max(max_month, fine.dl_month(i, fine.dl_start[i + 1] - 1));
   // Only the coarse table sums sized downloads, straight from the rows' series: the others need not read 30M months.
   Month sized_first = max_month;
   if (coarse) {
@@ -126,6 +127,7 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   out.has_sized = coarse;
   out.created_start.push_back(0);
   out.dl_start.push_back(0);
+  std::vector<std::pair<Month, std::uint64_t>> dl_pairs;
   if (coarse) out.sized_start.push_back(0);
   for (std::size_t g = 0; g < n; ++g) {
     std::uint32_t f = first_item[g];
@@ -149,7 +151,8 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
         c.repos += fine.created_repos[e];
         c.likes += fine.created_likes[e];
       }
-      for (std::uint32_t e = fine.dl_start[i]; !by_family && e < fine.dl_start[i + 1]; ++e) dl.at(fine.dl_month[e]) += fine.dl_sum[e];
+      for (std::uint32_t e = fine.dl_start[i]; !by_family && e < fine.dl_start[i + 1]; ++e)
+        if (std::uint64_t d = fine.dl_sum[e]) dl.at(fine.dl_month(i, e)) += d;
       for (std::uint32_t r = fine.first_row[i]; coarse && r < fine.first_row[i + 1]; ++r)
         each_sized_download(store, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
           SizedSum& z = sized.at(std::uint32_t(m - sized_first) * bins + std::uint32_t(bin));
@@ -162,15 +165,13 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
       out.created_repos.push_back(std::uint32_t(c.repos));
       out.created_likes.push_back(c.likes);
     });
-    dl.drain([&](std::uint32_t m, std::uint64_t d) {
-      out.dl_month.push_back(Month(m));
-      out.dl_sum.push_back(d);
-    });
+    dl_pairs.clear();
+    dl.drain([&](std::uint32_t m, std::uint64_t d) { dl_pairs.emplace_back(Month(m), d); });
+    out.append_downloads(dl_pairs);
     sized.drain([&](std::uint32_t key, const SizedSum& z) {
       out.add_sized(Month(sized_first + key / bins), std::uint16_t(key % bins), z.dl, z.weighted);
     });
     out.created_start.push_back(std::uint32_t(out.created_month.size()));
-    out.dl_start.push_back(std::uint32_t(out.dl_month.size()));
     if (coarse) out.sized_start.push_back(std::uint32_t(out.sized_month.size()));
   }
   return out;

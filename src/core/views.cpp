@@ -76,10 +76,13 @@ struct Ctx {
   }
   template <class F>  // f(month, downloads) for the item's downloads in the window
   void each_download(std::size_t i, F fn) const {
-    std::uint32_t k = it.dl_start[i], end = it.dl_start[i + 1];
-    if (f.lo > 0)  // months are ascending within an item: skip to the window's start
-      k = std::uint32_t(std::lower_bound(it.dl_month.begin() + k, it.dl_month.begin() + end, f.lo) - it.dl_month.begin());
-    for (; k < end && it.dl_month[k] <= f.hi; ++k) fn(it.dl_month[k], it.dl_sum[k]);
+    // One sum per month from the item's first (items.h): the window's months are a range of them.
+    const std::uint32_t first = it.dl_start[i], begin = it.dl_begin[i];
+    if (f.hi < begin) return;
+    std::uint32_t k = first + (f.lo > begin ? f.lo - begin : 0);
+    const std::uint32_t end = std::min<std::uint32_t>(it.dl_start[i + 1], first + (f.hi - begin) + 1);
+    for (; k < end; ++k)
+      if (std::uint64_t d = it.dl_sum[k]) fn(Month(begin + (k - first)), d);
   }
   std::size_t months() const { return f.hi >= f.axis_first ? std::size_t(f.hi - f.axis_first + 1) : 0; }
   // Axis slot of a month; months before the axis start (only when no window) and unknown dates go to the extra slot.
