@@ -46,11 +46,6 @@ void Items::reserve(std::size_t items, std::size_t created_entries, std::size_t 
   dl_sum.reserve(dl_entries);
 }
 
-std::uint64_t Sums::wide(std::size_t k) const {
-  auto at = std::lower_bound(wide_.begin(), wide_.end(), k, [](const auto& e, std::size_t x) { return e.first < x; });
-  return at->second;
-}
-
 void Items::add_sized(Month month, std::uint16_t bin, std::uint64_t dl, unsigned __int128 weighted) {
   if (sized_month.size() == sized_start.back() || sized_month.back() != month) {
     sized_month.push_back(month), sized_known.push_back(0), sized_weighted.push_back(0);
@@ -67,7 +62,7 @@ void Items::add_sized(Month month, std::uint16_t bin, std::uint64_t dl, unsigned
 std::vector<std::uint64_t> author_downloads(const Store& s) {
   std::vector<std::uint64_t> downloads(s.authors.size(), 0);
   for (std::size_t r = 0; r < s.rows(); ++r)
-    for (std::uint32_t k = s.series_start[r]; k < s.series_start[r + 1]; ++k) downloads[s.author[r]] += s.series_downloads[k];
+    s.each_download(r, [&](Month, std::uint32_t d) { downloads[s.author[r]] += d; });
   return downloads;
 }
 

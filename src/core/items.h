@@ -7,35 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "narrow.h"
 #include "store.h"
 
 namespace hubreport {
 
 // Authors outside the kept set share this org value inside items (the long tail of individual accounts).
 constexpr std::uint32_t kFoldedOrg = 0xFFFFFFFFu;
-
-// A column of sums that almost always fit in 32 bits: 32 bits each, and the few from 2^32 - 1 on exact in a list
-// apart (no item of the default snapshot comes within 30 times of it). With 64 bits each, the main table's download
-// sums alone would be a quarter of the engine's heap.
-class Sums {
- public:
-  std::uint64_t operator[](std::size_t k) const { return low_[k] != kWide ? low_[k] : wide(k); }
-  void push_back(std::uint64_t v) {
-    if (v >= kWide) wide_.emplace_back(std::uint32_t(low_.size()), v);
-    low_.push_back(v >= kWide ? kWide : std::uint32_t(v));
-  }
-  void reserve(std::size_t n) { low_.reserve(n); }
-  std::size_t size() const { return low_.size(); }
-  std::size_t capacity() const { return low_.capacity(); }
-  std::size_t wide_count() const { return wide_.size(); }
-  std::size_t memory_bytes() const { return low_.capacity() * 4 + wide_.capacity() * sizeof(wide_[0]); }
-
- private:
-  static constexpr std::uint32_t kWide = 0xFFFFFFFFu;
-  std::uint64_t wide(std::size_t k) const;
-  std::vector<std::uint32_t> low_;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> wide_;  // (place, sum), ascending by place
-};
 
 struct Items {
   // Filter dimensions, one value per item.

@@ -348,7 +348,7 @@ void SnapshotLoader::Impl::append_ready_groups() {
     std::size_t r0 = first_row[next_group];
     for (std::size_t i = 0; i < counts.size(); ++i) s.series_start[r0 + i + 1] = s.series_start[r0 + i] + counts[i];
     s.series_begin.insert(s.series_begin.end(), group_begin[next_group].begin(), group_begin[next_group].end());
-    s.series_downloads.insert(s.series_downloads.end(), group_downloads[next_group].begin(), group_downloads[next_group].end());
+    for (auto d : group_downloads[next_group]) s.series_downloads.push_back(d);
     std::vector<Month>().swap(group_begin[next_group]);
     std::vector<std::uint32_t>().swap(group_counts[next_group]);
     std::vector<std::uint32_t>().swap(group_downloads[next_group]);

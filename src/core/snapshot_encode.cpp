@@ -99,7 +99,7 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
       std::uint64_t all = s.downloads_all[at(i)];
       if (all == kUnknownTotal) return std::int64_t(0);
       std::uint64_t series = 0;
-      for (std::uint32_t k = s.series_start[at(i)]; k < s.series_start[at(i) + 1]; ++k) series += s.series_downloads[k];
+      s.each_download(at(i), [&](Month, std::uint32_t d) { series += d; });
       return std::int64_t(all) - std::int64_t(series);
     });
     append_ints(t, "task", n, [&](std::size_t i) { return std::int64_t(s.task[at(i)]); });

@@ -30,8 +30,7 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
   p.series_start.assign(1, 0);
   p.series_downloads.reserve(series_downloads.size());
   for (auto r : order) {
-    p.series_downloads.insert(p.series_downloads.end(), series_downloads.begin() + series_start[r],
-                              series_downloads.begin() + series_start[r + 1]);
+    series_downloads.each(series_start[r], series_start[r + 1], [&](std::size_t, std::uint32_t d) { p.series_downloads.push_back(d); });
     p.series_start.push_back(std::uint32_t(p.series_downloads.size()));
   }
   p.derive_row_fields();
@@ -47,7 +46,7 @@ std::size_t Store::memory_bytes() const {
   std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
                   bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
                   bytes_of(created) + bytes_of(downloads30) + bytes_of(likes) + bytes_of(downloads_all) +
-                  bytes_of(params) + bytes_of(series_start) + bytes_of(series_begin) + bytes_of(series_downloads) +
+                  bytes_of(params) + bytes_of(series_start) + bytes_of(series_begin) + series_downloads.memory_bytes() +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
   for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})
     for (auto& s : *dict) n += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
@@ -101,7 +100,7 @@ std::string Store::validate() const {
 
 std::size_t Store::series_points() const {
   std::size_t n = 0;
-  for (auto d : series_downloads) n += d != 0;
+  series_downloads.each(0, series_downloads.size(), [&](std::size_t, std::uint32_t d) { n += d != 0; });
   return n;
 }
 

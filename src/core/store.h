@@ -7,6 +7,7 @@
 
 #include "dims.h"
 #include "month.h"
+#include "narrow.h"
 
 namespace hubreport {
 
@@ -40,23 +41,25 @@ struct Store {
   // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's month
   // series_begin[r] + j holds series_downloads[series_start[r] + j], 0 for a month without downloads inside the
   // series. Series are nearly always unbroken, so a month per value (2 bytes each) would cost more than the rare
-  // empty months do (4 bytes each).
+  // empty months do (2 bytes each).
   std::vector<std::uint32_t> series_start;  // rows + 1 offsets into series_downloads
   std::vector<Month> series_begin;          // per row: the first month of its series (0 when it has none)
-  std::vector<std::uint32_t> series_downloads;
+  MonthlyCounts series_downloads;
   // f(month, downloads) for each month of row r with downloads, in ascending order of month.
   template <class F>
   void each_download(std::size_t r, F f) const {
-    const std::uint32_t first = series_start[r], end = series_start[r + 1];
-    for (std::uint32_t k = first; k < end; ++k)
-      if (series_downloads[k]) f(Month(series_begin[r] + (k - first)), series_downloads[k]);
+    const std::uint32_t first = series_start[r];
+    const Month begin = series_begin[r];
+    series_downloads.each(first, series_start[r + 1], [&](std::size_t k, std::uint32_t d) {
+      if (d) f(Month(begin + (k - first)), d);
+    });
   }
   // Appends row `rows() - 1`'s series from (month, downloads) pairs in strictly ascending order of month.
   template <class Pairs>
   void append_series(const Pairs& pairs) {
     series_begin.push_back(pairs.empty() ? Month(0) : Month(pairs.front().first));
     for (std::size_t j = 0; j < pairs.size(); ++j) {
-      if (j) series_downloads.insert(series_downloads.end(), pairs[j].first - pairs[j - 1].first - 1, 0u);
+      for (auto m = j ? pairs[j - 1].first + 1 : pairs[j].first; m < pairs[j].first; ++m) series_downloads.push_back(0);
       series_downloads.push_back(std::uint32_t(pairs[j].second));
     }
     series_start.push_back(std::uint32_t(series_downloads.size()));

@@ -43,6 +43,22 @@ inline Result<Store> round_trip(const Store& store) {
   return loader.finish();
 }
 
+// Rebuilds every row's download series from f(row, pairs), which may change the row's (month, downloads) pairs.
+template <class F>
+void rewrite_series(Store& s, F f) {
+  Store out;
+  out.series_start.push_back(0);
+  std::vector<std::pair<Month, std::uint32_t>> pairs;
+  for (std::size_t r = 0; r < s.rows(); ++r) {
+    pairs.clear();
+    s.each_download(r, [&](Month m, std::uint32_t d) { pairs.emplace_back(m, d); });
+    f(r, pairs);
+    out.append_series(pairs);
+  }
+  s.series_start = std::move(out.series_start), s.series_begin = std::move(out.series_begin);
+  s.series_downloads = std::move(out.series_downloads);
+}
+
 struct Dump {
   RepoType type;
   std::string date, file;

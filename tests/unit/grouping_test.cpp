@@ -8,6 +8,7 @@
 
 #include "catch.hpp"
 #include "engine.h"
+#include "fixtures.h"
 
 using namespace hubreport;
 
@@ -216,9 +217,9 @@ TEST_CASE("the families view from the table rolled up by family equals a plain s
 TEST_CASE("the orgs leaderboard ranks folded authors by repositories when nothing filtered has downloads", "[grouping]") {
   // Spaces have likes but no downloads: under type=space every author ties at 0 and repositories decide.
   Store s = random_store(19, 9000);
-  for (std::size_t r = 0; r < s.rows(); ++r)
-    if (s.type[r] == std::uint8_t(RepoType::space))
-      std::fill(s.series_downloads.begin() + s.series_start[r], s.series_downloads.begin() + s.series_start[r + 1], 0u);
+  test::rewrite_series(s, [&](std::size_t r, auto& pairs) {
+    if (s.type[r] == std::uint8_t(RepoType::space)) pairs.clear();
+  });
   Engine fast(s, 80), plain(s, 80);
   plain.set_fast_paths(false);
   std::vector<std::uint8_t> kept = kept_authors(s, author_downloads(s), 80);
@@ -295,8 +296,9 @@ TEST_CASE("grouping allocates each column of the items once, at its final size",
 TEST_CASE("monthly download sums stay exact: past 2^32, and around months without downloads", "[grouping]") {
   // Items keep sums in 32 bits and the wide ones apart (items.h): rows of 4e9 a month add up past 2^32 in most items.
   Store s = random_store(31, 3000);
-  for (auto& d : s.series_downloads)
-    if (d) d = 4000000000u;
+  test::rewrite_series(s, [](std::size_t, auto& pairs) {
+    for (auto& p : pairs) p.second = 4000000000u;
+  });
   auto kept = kept_authors(s, author_downloads(s), 20);
   // Rows in profile order, as the builder stores them, so that items hold several rows.
   std::vector<std::uint32_t> order(s.rows());

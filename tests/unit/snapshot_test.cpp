@@ -84,8 +84,9 @@ TEST_CASE("a month without downloads inside a series is kept as such", "[snapsho
   REQUIRE(r < s.rows());
   const std::size_t points = s.series_points();
   // Row r's second month becomes empty: its later months move one month on.
-  s.series_downloads.insert(s.series_downloads.begin() + s.series_start[r] + 1, 0u);
-  for (std::size_t k = r + 1; k < s.series_start.size(); ++k) ++s.series_start[k];
+  rewrite_series(s, [&](std::size_t row, auto& pairs) {
+    for (std::size_t j = 1; row == r && j < pairs.size(); ++j) ++pairs[j].first;
+  });
   REQUIRE(s.validate().empty());
   CHECK(s.series_points() == points);
   std::vector<std::pair<Month, std::uint32_t>> seen;

@@ -1,0 +1,30 @@
+// Narrow columns (narrow.h): values from the low type's maximum on are kept apart and read back exactly.
+#include "catch.hpp"
+#include "narrow.h"
+
+using namespace hubreport;
+
+TEST_CASE("narrow columns read back every value, wide ones included", "[narrow]") {
+  const std::vector<std::uint32_t> values{0, 1, 65534, 65535, 65536, 7, 4000000000u, 65535, 2, 0xFFFFFFFFu, 9};
+  MonthlyCounts c;
+  for (auto v : values) c.push_back(v);
+  REQUIRE(c.size() == values.size());
+  CHECK(c.wide_count() == 5);
+  for (std::size_t k = 0; k < values.size(); ++k) CHECK(c[k] == values[k]);
+  // Every range, so that a range may start at, before or after a wide value.
+  for (std::size_t first = 0; first <= values.size(); ++first)
+    for (std::size_t end = first; end <= values.size(); ++end) {
+      std::vector<std::uint32_t> seen;
+      c.each(first, end, [&](std::size_t k, std::uint32_t v) {
+        CHECK(k == first + seen.size());
+        seen.push_back(v);
+      });
+      CHECK(seen == std::vector<std::uint32_t>(values.begin() + first, values.begin() + end));
+    }
+  Sums s;
+  s.push_back(0xFFFFFFFEu), s.push_back(0xFFFFFFFFu), s.push_back(std::uint64_t(1) << 40);
+  CHECK(s[0] == 0xFFFFFFFEu);
+  CHECK(s[1] == 0xFFFFFFFFu);
+  CHECK(s[2] == std::uint64_t(1) << 40);
+  CHECK(s.wide_count() == 2);
+}
