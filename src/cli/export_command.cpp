@@ -55,6 +55,7 @@ int cmd_export(const Args& args) {
 
   std::size_t n = s.rows();
   std::vector<std::uint8_t> direct(n), modality(n);
+  std::vector<std::uint32_t> likes(n);
   std::vector<double> params(n), downloads_all(n);
   // The peers read the months with downloads only, each with its row and month.
   std::vector<std::uint32_t> series_row, series_downloads, series_start{0};
@@ -62,6 +63,7 @@ int cmd_export(const Args& args) {
   Month data_first = s.info.series_first;
   for (std::size_t r = 0; r < n; ++r) {
     direct[r] = s.depth[r] == 1;
+    likes[r] = s.likes[r];
     modality[r] = s.task_modality[s.task[r]];
     params[r] = double(s.params[r]);  // exact: parameter counts are far below 2^53
     downloads_all[r] = s.downloads_all[r] == kUnknownTotal ? -1.0 : double(s.downloads_all[r]);
@@ -81,7 +83,7 @@ int cmd_export(const Args& args) {
             write_column(out, "relation.u8", s.relation) && write_column(out, "direct.u8", direct) &&
             write_column(out, "size.u8", s.size) && write_column(out, "sdk.u8", s.sdk) &&
             write_column(out, "params.f64", params) && write_column(out, "downloads_all.f64", downloads_all) &&
-            write_column(out, "likes.u32", s.likes) && write_column(out, "series_row.u32", series_row) &&
+            write_column(out, "likes.u32", likes) && write_column(out, "series_row.u32", series_row) &&
             write_column(out, "series_month.u16", series_month) &&
             write_column(out, "series_downloads.u32", series_downloads) &&
             write_column(out, "series_start.u32", series_start) &&

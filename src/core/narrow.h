@@ -49,10 +49,30 @@ class Narrow {
   std::vector<std::pair<std::uint32_t, Wide>> wide_;  // (place, value), ascending by place
 };
 
+// Counts where Wide's maximum means unknown (kUnknownCount, kUnknownTotal in store.h): stored one up, so that unknown
+// wraps to 0 and stays narrow.
+template <class Low, class Wide>
+class CountsOrUnknown {
+ public:
+  Wide operator[](std::size_t k) const { return Wide(v_[k] - 1); }
+  void push_back(Wide v) { v_.push_back(Wide(v + 1)); }
+  void reserve(std::size_t n) { v_.reserve(n); }
+  std::size_t size() const { return v_.size(); }
+  std::size_t wide_count() const { return v_.wide_count(); }
+  std::size_t memory_bytes() const { return v_.memory_bytes(); }
+  bool operator==(const CountsOrUnknown& o) const { return v_ == o.v_; }
+
+ private:
+  Narrow<Low, Wide> v_;
+};
+
 // Sums over items (items.h): no item of the default snapshot comes within 30 times of 2^32. With 64 bits each, the
 // main table's download sums alone were a quarter of the engine's heap.
 using Sums = Narrow<std::uint32_t, std::uint64_t>;
 // A repository's downloads in one month (store.h): 1 in 1,240 of the default snapshot's is 65,535 or more.
 using MonthlyCounts = Narrow<std::uint16_t, std::uint32_t>;
+// Likes (none of the default snapshot's reaches 65,535) and lifetime downloads (none reaches 2^32) of a repository.
+using Likes = CountsOrUnknown<std::uint16_t, std::uint32_t>;
+using LifetimeDownloads = CountsOrUnknown<std::uint32_t, std::uint64_t>;
 
 }  // namespace hubreport

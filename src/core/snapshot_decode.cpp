@@ -107,6 +107,9 @@ struct SnapshotLoader::Impl {
   // series one value per month (store.h).
   std::vector<std::vector<Month>> group_begin;
   std::vector<std::vector<std::uint32_t>> group_counts, group_downloads;
+  // And the columns kept narrow (narrow.h), which are appended in row order too.
+  std::vector<std::vector<std::uint32_t>> group_likes;
+  std::vector<std::vector<std::uint64_t>> group_lifetime;
   std::size_t points = 0;  // months with downloads, as stored
   std::size_t next_group = 1;  // the manifest file whose series is appended next
   void append_ready_groups();
@@ -139,6 +142,8 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L.group_begin.resize(files);
   L.group_counts.resize(files);
   L.group_downloads.resize(files);
+  L.group_likes.resize(files);
+  L.group_lifetime.resize(files);
   Store& s = L.store;
   s.info = L.manifest.info;
   // Room for every download point, but never more than four characters of part text per point: a manifest that lies
@@ -154,7 +159,8 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   s.series_downloads.reserve(points + points / 256);
   s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
-  s.created.resize(n), s.downloads30.resize(n), s.likes.resize(n), s.downloads_all.resize(n), s.params.resize(n);
+  s.created.resize(n), s.downloads30.resize(n), s.params.resize(n);
+  s.likes.reserve(n), s.downloads_all.reserve(n);
   return "";
 }
 
@@ -236,7 +242,10 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
         }
       }
       else if (key == "downloads30") err = read_ints(v, &s.downloads30[r0], n, "downloads30", count_or_unknown);
-      else if (key == "likes") err = read_ints(v, &s.likes[r0], n, "likes", count_or_unknown);
+      else if (key == "likes") {
+        L.group_likes[index].resize(n);
+        err = read_ints(v, L.group_likes[index].data(), n, "likes", count_or_unknown);
+      }
       else if (key == "downloads_all_known") {
         known.resize(n);
         err = read_ints(v, known.data(), n, "downloads_all_known", [](std::int64_t x, std::uint8_t& o) {
@@ -299,18 +308,20 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     for (auto c : counts) stored += c;
     if (months_raw.size() != stored || downloads.size() != stored) return bad("series columns do not match series_count");
     // Lifetime downloads: the series' sum plus what the group adds to it.
+    auto& lifetime = L.group_lifetime[index];
+    lifetime.resize(n);
     for (std::size_t i = 0, k = 0; i < n; ++i) {
       std::uint64_t series = 0;
       for (std::uint32_t j = 0; j < counts[i]; ++j) series += downloads[k++];
       if (!known[i]) {
         if (extra[i] != 0) return bad("column 'downloads_all_extra' has a value for an unknown total");
-        s.downloads_all[r0 + i] = kUnknownTotal;
+        lifetime[i] = kUnknownTotal;
         continue;
       }
       if (extra[i] < 0 && std::uint64_t(0) - std::uint64_t(extra[i]) > series) return bad("column 'downloads_all_extra' holds an out-of-range value");
       std::uint64_t all = series + std::uint64_t(extra[i]);
       if (all >= (std::uint64_t(1) << 62)) return bad("column 'downloads_all_extra' holds an out-of-range value");
-      s.downloads_all[r0 + i] = all;
+      lifetime[i] = all;
     }
     // One value per month from each series' first month to its last. The empty months inside are bounded: a
     // corrupt part could otherwise spread a few points over 1200 months each.
@@ -349,6 +360,10 @@ void SnapshotLoader::Impl::append_ready_groups() {
     for (std::size_t i = 0; i < counts.size(); ++i) s.series_start[r0 + i + 1] = s.series_start[r0 + i] + counts[i];
     s.series_begin.insert(s.series_begin.end(), group_begin[next_group].begin(), group_begin[next_group].end());
     for (auto d : group_downloads[next_group]) s.series_downloads.push_back(d);
+    for (auto v : group_likes[next_group]) s.likes.push_back(v);
+    for (auto v : group_lifetime[next_group]) s.downloads_all.push_back(v);
+    std::vector<std::uint32_t>().swap(group_likes[next_group]);
+    std::vector<std::uint64_t>().swap(group_lifetime[next_group]);
     std::vector<Month>().swap(group_begin[next_group]);
     std::vector<std::uint32_t>().swap(group_counts[next_group]);
     std::vector<std::uint32_t>().swap(group_downloads[next_group]);

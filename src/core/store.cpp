@@ -23,7 +23,8 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
     for (std::size_t i = 0; i < order.size(); ++i) out[i] = in[order[i]];
   };
   apply(p.type, type), apply(p.author, author), apply(p.created, created), apply(p.downloads30, downloads30);
-  apply(p.downloads_all, downloads_all), apply(p.likes, likes), apply(p.task, task), apply(p.library, library);
+  apply(p.task, task), apply(p.library, library);
+  for (auto r : order) p.downloads_all.push_back(downloads_all[r]), p.likes.push_back(likes[r]);
   apply(p.license, license), apply(p.family, family), apply(p.relation, relation), apply(p.depth, depth);
   apply(p.params, params), apply(p.sdk, sdk);
   apply(p.series_begin, series_begin);
@@ -45,7 +46,7 @@ static std::size_t bytes_of(const V& v) {
 std::size_t Store::memory_bytes() const {
   std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
                   bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
-                  bytes_of(created) + bytes_of(downloads30) + bytes_of(likes) + bytes_of(downloads_all) +
+                  bytes_of(created) + bytes_of(downloads30) + likes.memory_bytes() + downloads_all.memory_bytes() +
                   bytes_of(params) + bytes_of(series_start) + bytes_of(series_begin) + series_downloads.memory_bytes() +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
   for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})

@@ -35,8 +35,9 @@ struct Store {
   std::vector<std::uint32_t> author, family;
   std::vector<std::uint16_t> task, library, license;
   std::vector<Month> created;                     // kUnknownMonth when createdAt is absent
-  std::vector<std::uint32_t> downloads30, likes;  // kUnknownCount when absent
-  std::vector<std::uint64_t> downloads_all;       // kUnknownTotal when absent
+  std::vector<std::uint32_t> downloads30;  // kUnknownCount when absent
+  Likes likes;                             // kUnknownCount when absent
+  LifetimeDownloads downloads_all;         // kUnknownTotal when absent
   std::vector<std::uint64_t> params;              // 0 when unknown
   // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's month
   // series_begin[r] + j holds series_downloads[series_start[r] + j], 0 for a month without downloads inside the

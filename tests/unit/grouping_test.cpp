@@ -240,11 +240,13 @@ TEST_CASE("the concentration from prefix sums reaches the last model exactly", "
   // (the whole Lorenz curve) falls on the end of the walk.
   Store s = random_store(29, 3000);
   std::size_t known = 0;
+  LifetimeDownloads lifetimes;
   for (std::size_t r = 0; r < s.rows(); ++r) {
-    if (s.type[r] != std::uint8_t(RepoType::model)) continue;
-    s.downloads_all[r] = known < 2 * Engine::kPrefixStep ? 1000 + r : kUnknownTotal;
-    known += s.downloads_all[r] != kUnknownTotal;
+    bool counts = s.type[r] == std::uint8_t(RepoType::model) && known < 2 * Engine::kPrefixStep;
+    lifetimes.push_back(counts ? 1000 + r : s.type[r] == std::uint8_t(RepoType::model) ? kUnknownTotal : s.downloads_all[r]);
+    known += counts;
   }
+  s.downloads_all = lifetimes;
   REQUIRE(known == 2 * Engine::kPrefixStep);
   Engine fast(s, 10), plain(s, 10);
   plain.set_fast_paths(false);

@@ -1,6 +1,6 @@
 // Narrow columns (narrow.h): values from the low type's maximum on are kept apart and read back exactly.
 #include "catch.hpp"
-#include "narrow.h"
+#include "store.h"
 
 using namespace hubreport;
 
@@ -27,4 +27,24 @@ TEST_CASE("narrow columns read back every value, wide ones included", "[narrow]"
   CHECK(s[1] == 0xFFFFFFFFu);
   CHECK(s[2] == std::uint64_t(1) << 40);
   CHECK(s.wide_count() == 2);
+}
+
+TEST_CASE("counts with an unknown value keep unknown narrow and every count exact", "[narrow]") {
+  Likes likes;
+  for (std::uint32_t v : {0u, 65533u, 65534u, 65535u, 0xFFFFFFFEu, 0xFFFFFFFFu}) likes.push_back(v);
+  CHECK(likes[0] == 0);
+  CHECK(likes[1] == 65533);
+  CHECK(likes[2] == 65534);
+  CHECK(likes[3] == 65535);
+  CHECK(likes[4] == 0xFFFFFFFEu);
+  CHECK(likes[5] == kUnknownCount);
+  LifetimeDownloads all;
+  all.push_back(kUnknownTotal), all.push_back(0), all.push_back(std::uint64_t(1) << 61);
+  CHECK(all[0] == kUnknownTotal);
+  CHECK(all[1] == 0);
+  CHECK(all[2] == std::uint64_t(1) << 61);
+  // Unknown stays narrow: only the counts from 65,534 up (stored one up) are kept apart, and of the lifetimes only
+  // the one past 32 bits.
+  CHECK(likes.wide_count() == 3);
+  CHECK(all.wide_count() == 1);
 }
