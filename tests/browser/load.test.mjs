@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open, serve, browser, settled, allDrawnForUrl, viewStates, assert, VIEW_NAMES, defaultSnapshot } from './lib.mjs';
+import { open, serve, browser, settled, allDrawnForUrl, viewStates, assert, VIEW_NAMES, defaultSnapshot, copySite } from './lib.mjs';
 
 export const tests = {
   async 'every view drawn with a reading'({ site }) {
@@ -89,5 +89,27 @@ export const tests = {
       assert(await b.page.getAttribute('#filters button.toggle[data-value="industry"]', 'aria-pressed') === 'true', 'click lost');
       assert(b.problems.length === 0, b.problems.join('; '));
     } finally { release(); await b.close(); await srv.close(); }
+  },
+
+  async 'parts are unpacked beside the engine, or in its worker where the unpacker cannot start'({ site }) {
+    // A filtered link: every number comes from the engine, so from every part it loaded.
+    const readings = async (dir) => {
+      const t = await open(dir, '?country=CN&type=model');
+      try {
+        assert(t.state === 'ready', `data-state is ${t.state}: ${await t.page.textContent('#alert')}`);
+        const views = await viewStates(t.page);
+        const drawn = VIEW_NAMES.filter((n) => views[n]?.drawn === 'true');
+        assert(drawn.length === VIEW_NAMES.length, `only ${drawn.join(', ')} drawn`);
+        return { readings: VIEW_NAMES.map((n) => views[n].reading), unpacker: t.page.workers().some((w) => /unpack-worker\.js$/.test(w.url())) };
+      } finally { await t.done(); }
+    };
+    const beside = await readings(site);
+    assert(beside.unpacker, 'the nested unpacking worker did not run');
+    const copy = copySite(site);
+    try {
+      fs.rmSync(path.join(copy, 'unpack-worker.js'));
+      const here = await readings(copy);
+      VIEW_NAMES.forEach((n, i) => assert(here.readings[i] === beside.readings[i], `${n} differs without the unpacker: ${here.readings[i]} vs ${beside.readings[i]}`));
+    } finally { fs.rmSync(copy, { recursive: true, force: true }); }
   },
 };
