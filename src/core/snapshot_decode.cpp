@@ -110,6 +110,7 @@ struct SnapshotLoader::Impl {
   // And the columns kept narrow (narrow.h), which are appended in row order too.
   std::vector<std::vector<std::uint32_t>> group_likes;
   std::vector<std::vector<std::uint64_t>> group_lifetime;
+  std::vector<std::uint64_t> params;  // in full until finish(), which makes the store's column of repeated values
   std::size_t points = 0;  // months with downloads, as stored
   std::size_t next_group = 1;  // the manifest file whose series is appended next
   void append_ready_groups();
@@ -159,8 +160,9 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   s.series_downloads.reserve(points + points / 256);
   s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
-  s.created.resize(n), s.downloads30.resize(n), s.params.resize(n);
+  s.created.resize(n), s.downloads30.resize(n);
   s.likes.reserve(n), s.downloads_all.reserve(n);
+  L.params.resize(n);
   return "";
 }
 
@@ -263,7 +265,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       else if (key == "family") err = read_ints(v, &s.family[r0], n, "family", plain<std::uint32_t>);
       else if (key == "relation") err = read_ints(v, &s.relation[r0], n, "relation", plain<std::uint8_t>);
       else if (key == "depth") err = read_ints(v, &s.depth[r0], n, "depth", plain<std::uint8_t>);
-      else if (key == "params") err = read_ints(v, &s.params[r0], n, "params", plain<std::uint64_t>);
+      else if (key == "params") err = read_ints(v, &L.params[r0], n, "params", plain<std::uint64_t>);
       else if (key == "sdk") err = read_ints(v, &s.sdk[r0], n, "sdk", plain<std::uint8_t>);
       else if (key == "series_count") {
         counts.resize(n);
@@ -378,6 +380,10 @@ Result<Store> SnapshotLoader::finish() {
     if (!L.received[i]) return R::failure(L.manifest.files[i].path + ": missing (listed in the manifest, never loaded)");
   Store& s = L.store;
   L.append_ready_groups();
+  s.params.reserve(L.params.size());
+  for (auto v : L.params) s.params.push_back(v);
+  s.params.finish();
+  std::vector<std::uint64_t>().swap(L.params);
   std::size_t total = L.points;
   if (total != L.manifest.series_points)
     return R::failure("download series hold " + std::to_string(total) + " points, manifest says " + std::to_string(L.manifest.series_points));

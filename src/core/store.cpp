@@ -26,7 +26,9 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
   apply(p.task, task), apply(p.library, library);
   for (auto r : order) p.downloads_all.push_back(downloads_all[r]), p.likes.push_back(likes[r]);
   apply(p.license, license), apply(p.family, family), apply(p.relation, relation), apply(p.depth, depth);
-  apply(p.params, params), apply(p.sdk, sdk);
+  apply(p.sdk, sdk);
+  for (auto r : order) p.params.push_back(params[r]);
+  p.params.finish();
   apply(p.series_begin, series_begin);
   p.series_start.assign(1, 0);
   p.series_downloads.reserve(series_downloads.size());
@@ -47,7 +49,7 @@ std::size_t Store::memory_bytes() const {
   std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
                   bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
                   bytes_of(created) + bytes_of(downloads30) + likes.memory_bytes() + downloads_all.memory_bytes() +
-                  bytes_of(params) + bytes_of(series_start) + bytes_of(series_begin) + series_downloads.memory_bytes() +
+                  params.memory_bytes() + bytes_of(series_start) + bytes_of(series_begin) + series_downloads.memory_bytes() +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
   for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})
     for (auto& s : *dict) n += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);

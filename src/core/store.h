@@ -38,7 +38,7 @@ struct Store {
   std::vector<std::uint32_t> downloads30;  // kUnknownCount when absent
   Likes likes;                             // kUnknownCount when absent
   LifetimeDownloads downloads_all;         // kUnknownTotal when absent
-  std::vector<std::uint64_t> params;              // 0 when unknown
+  Repeated params;                                // 0 when unknown
   // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's month
   // series_begin[r] + j holds series_downloads[series_start[r] + j], 0 for a month without downloads inside the
   // series. Series are nearly always unbroken, so a month per value (2 bytes each) would cost more than the rare

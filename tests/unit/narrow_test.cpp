@@ -48,3 +48,29 @@ TEST_CASE("counts with an unknown value keep unknown narrow and every count exac
   CHECK(likes.wide_count() == 3);
   CHECK(all.wide_count() == 1);
 }
+
+TEST_CASE("repeated values read back exactly, each distinct value kept once", "[narrow]") {
+  // Enough distinct values to grow the table several times, each pushed three times, with unknown (0) between.
+  Repeated params;
+  std::vector<std::uint64_t> pushed;
+  for (int round = 0; round < 3; ++round)
+    for (std::uint64_t v = 1; v <= 5000; ++v) {
+      std::uint64_t value = v * 1000003ull + (v % 7 == 0 ? std::uint64_t(1) << 40 : 0);
+      params.push_back(value), pushed.push_back(value);
+      if (v % 3 == 0) params.push_back(0), pushed.push_back(0);
+    }
+  params.finish();
+  params.push_back(pushed[10]), pushed.push_back(pushed[10]);  // added after finish: found again, not a new value
+  params.push_back(42), pushed.push_back(42);
+  REQUIRE(params.size() == pushed.size());
+  for (std::size_t k = 0; k < pushed.size(); ++k) REQUIRE(params[k] == pushed[k]);
+  CHECK(params.distinct() == 5001);
+  // Equal means the same values row by row, whatever order the distinct values were first seen in.
+  Repeated reversed;
+  for (std::size_t k = pushed.size(); k-- > 0;) reversed.push_back(pushed[k]);
+  Repeated forward;
+  for (std::size_t k = pushed.size(); k-- > 0;) forward.push_back(reversed[k]);
+  CHECK(forward == params);
+  forward.push_back(1), params.push_back(2);
+  CHECK_FALSE(forward == params);
+}
