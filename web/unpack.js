@@ -8,7 +8,12 @@ function corrupt(message, detail = '') {
 
 /** The gunzipped bytes of `compressed`: refuses bad gzip and any size other than rawBytes. */
 export async function unpackGzip(path, compressed, rawBytes) {
-  const out = new Uint8Array(rawBytes);
+  let out;
+  try {
+    out = new Uint8Array(rawBytes);
+  } catch (err) {  // a manifest that claims more than the browser can hold
+    throw corrupt(`The snapshot file ${path} claims to unpack to ${rawBytes} bytes, more than this browser can hold.`, String(err.message || err));
+  }
   let off = 0;
   const reader = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   for (;;) {

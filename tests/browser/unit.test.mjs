@@ -9,6 +9,8 @@ import * as F from '../../web/format.js';
 import { tooltipFormatter, escapeHtml } from '../../web/charts/common.js';
 import { VIEWS } from '../../web/charts/index.js';
 import { namesOf } from '../../web/engine-client.js';
+import { unpackGzip } from '../../web/unpack.js';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const slices = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/views-synthetic.json'), 'utf8'));
@@ -16,6 +18,19 @@ const theme = { text: '#111', muted: '#555', grid: '#ddd', surface: '#fff', bg: 
 const EVIL = '<img src=x onerror=alert(1)>';
 
 export const tests = {
+  async 'a snapshot file unpacks to exactly the size its manifest gives, or is refused saying why'() {
+    const text = 'x'.repeat(100000);
+    const gz = zlib.gzipSync(text);
+    assert(Buffer.from(await unpackGzip('rows-0001.json.gz', gz, text.length)).toString() === text, 'wrong text');
+    const refusal = (raw, bytes = gz) => unpackGzip('rows-0001.json.gz', bytes, raw).then(() => 'no refusal', (e) => `${e.kind}: ${e.message}`);
+    const cases = [
+      [await refusal(text.length - 1), /^corrupt: .*rows-0001.*more bytes than its manifest/],
+      [await refusal(text.length + 1), /^corrupt: .*unpacks to 100000 bytes, not 100001/],
+      [await refusal(2 ** 45), /^corrupt: .*claims to unpack to 35184372088832 bytes/],
+      [await refusal(10, Buffer.from('not gzip at all')), /^corrupt: .*not valid gzip/],
+    ];
+    for (const [said, want] of cases) assert(want.test(said), said);
+  },
   async 'URL state helpers set and remove keys'() {
     let q = 's=snap&country=CN';
     q = S.toggle(q, 'country', 'US');
