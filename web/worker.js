@@ -169,9 +169,8 @@ let unpacker = null; // the nested worker; false once it proved unusable
 const unpacking = new Map(); // request id -> {resolve, reject, here}
 let unpackId = 0;
 function unpack(file, { bytes, unpacked }) {
-  const here = () => unpackGzip(file.path, bytes, file.raw_bytes).catch((err) => {
-    throw new LoadError(err.kind || 'corrupt', String(err.message || err), err.detail || '');
-  });
+  // Its errors carry their kind and detail as a LoadError does (unpack.js), which is all the page is sent.
+  const here = () => unpackGzip(file.path, bytes, file.raw_bytes);
   if (unpacked) return Promise.resolve(bytes);
   startUnpacker();
   if (!unpacker) return here();
@@ -252,9 +251,7 @@ async function readViews() {
   if (!got.unpacked && await sha256Hex(got.bytes) !== String(file.sha256).toLowerCase()) {
     throw new LoadError('corrupt', `The snapshot file ${file.path} is damaged (its checksum does not match).`);
   }
-  const text = got.unpacked ? got.bytes : await unpackGzip(file.path, got.bytes, file.raw_bytes).catch((err) => {
-    throw new LoadError(err.kind || 'corrupt', String(err.message || err), err.detail || '');
-  });
+  const text = got.unpacked ? got.bytes : await unpackGzip(file.path, got.bytes, file.raw_bytes);
   let data;
   try {
     data = JSON.parse(decoder.decode(text));
