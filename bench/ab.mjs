@@ -24,12 +24,18 @@ console.log(`| state (${view}) | ${dirs.join(' | ')} |`);
 console.log(`|---|${dirs.map(() => '---').join('|')}|`);
 for (const q of process.argv.slice(2).length ? process.argv.slice(2) : ['']) {
   const times = engines.map(() => []);
+  const replies = engines.map(() => null);
   for (let i = 0; i < 21; i++)
     engines.forEach((e, k) => {
       const t0 = process.hrtime.bigint();
-      if (view === 'all') e.call({ op: 'views', query: q });
-      else e.call({ op: 'view', query: q, view });
+      replies[k] = view === 'all' ? e.call({ op: 'views', query: q }) : e.call({ op: 'view', query: q, view });
       times[k].push(ms(t0));
     });
+  // A faster build that answers differently is not faster.
+  const differ = replies.findIndex((r) => JSON.stringify(r) !== JSON.stringify(replies[0]));
+  if (differ > 0) {
+    console.error(`${dirs[differ]} answers \`${q}\` differently from ${dirs[0]}`);
+    process.exitCode = 1;
+  }
   console.log(`| \`${q || '(none)'}\` | ${times.map((t) => median(t).toFixed(2)).join(' | ')} |`);
 }

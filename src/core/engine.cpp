@@ -159,25 +159,23 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
 std::string Engine::orgs_matching(std::string_view prefix, std::size_t limit) const {
   const Store& s = store_;
   std::string want = lower(prefix);
-  std::vector<std::uint32_t> hits;
+  std::vector<AuthorRank> hits;  // no repository counts: equal downloads go by name
   for (std::uint32_t a = 1; a < s.authors.size(); ++a)
-    if (s.authors[a].size() >= want.size() && lower(std::string_view(s.authors[a]).substr(0, want.size())) == want) hits.push_back(a);
-  std::sort(hits.begin(), hits.end(), [&](std::uint32_t x, std::uint32_t y) {
-    if (author_downloads_[x] != author_downloads_[y]) return author_downloads_[x] > author_downloads_[y];
-    return s.authors[x] < s.authors[y];
-  });
-  if (hits.size() > limit) hits.resize(limit);
+    if (s.authors[a].size() >= want.size() && lower(std::string_view(s.authors[a]).substr(0, want.size())) == want)
+      hits.push_back({author_downloads_[a], 0, a});
+  keep_best_authors(hits, limit, s.authors);
   std::string out = "[";
   for (std::size_t i = 0; i < hits.size(); ++i) {
+    const std::uint32_t a = hits[i].author;
     if (i) out += ',';
     out += "{\"org\":";
-    append_json_string(out, s.authors[hits[i]]);
+    append_json_string(out, s.authors[a]);
     out += ",\"country\":";
-    append_json_string(out, s.countries[s.author_country[hits[i]]]);
+    append_json_string(out, s.countries[s.author_country[a]]);
     out += ",\"sector\":";
-    append_json_string(out, kSectorNames[s.author_sector[hits[i]]]);
+    append_json_string(out, kSectorNames[s.author_sector[a]]);
     out += ",\"downloads\":";
-    append_uint(out, author_downloads_[hits[i]]);
+    append_uint(out, hits[i].downloads);
     out += '}';
   }
   out += ']';

@@ -181,7 +181,7 @@ class Engine {
   std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
   std::vector<std::uint32_t> folded_order_;      // folded authors with repositories, most downloaded first (then most repositories)
-  std::vector<std::uint32_t> folded_by_rows_;    // the same, most repositories first
+  std::vector<std::uint32_t> folded_by_rows_;    // the same, most repositories first (then by number)
   std::vector<std::uint32_t> folded_row_start_, folded_rows_;  // rows of each folded author (empty for kept ones)
   // Kept authors with items, most downloaded first, and their downloads per calendar year (kept_year_dl_[slot * 100
   // + year - 2000], slot = kept_slot_[author]): a bound on what any filter leaves of them in any window, so the

@@ -30,15 +30,14 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (!kept_[s.author[r]]) folded_rows_[at[s.author[r]]++] = r;
   }
-  auto rows_of = [&](std::uint32_t a) { return folded_row_start_[a + 1] - folded_row_start_[a]; };
-  std::stable_sort(folded_order_.begin(), folded_order_.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return author_downloads_[x] != author_downloads_[y] ? author_downloads_[x] > author_downloads_[y] : rows_of(x) > rows_of(y);
-  });
-  folded_by_rows_ = folded_order_;
   {
+    // Two stable sorts by one key each, through the one ranking the module holds (ranking.h), rather than a sort by
+    // both keys at once: most repositories first, then most downloaded first keeps that order among equal downloads.
     std::vector<std::uint64_t> rows(s.authors.size());
-    for (std::uint32_t a = 0; a < s.authors.size(); ++a) rows[a] = rows_of(a);
-    rank_most_first(folded_by_rows_.begin(), folded_by_rows_.end(), rows);
+    for (std::uint32_t a = 0; a < s.authors.size(); ++a) rows[a] = folded_row_start_[a + 1] - folded_row_start_[a];
+    rank_most_first(folded_order_.begin(), folded_order_.end(), rows);
+    folded_by_rows_ = folded_order_;
+    rank_most_first(folded_order_.begin(), folded_order_.end(), author_downloads_);
   }
   row_item_.reserve(s.rows());
   items_ = group_rows(s, kept_, {}, &row_item_, false);

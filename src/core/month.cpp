@@ -1,7 +1,5 @@
 #include "month.h"
 
-#include <cstdio>
-
 namespace hubreport {
 
 static bool digits(std::string_view s) {
@@ -10,11 +8,18 @@ static bool digits(std::string_view s) {
   return !s.empty();
 }
 
+// Only after digits() said yes. Not std::stoi: its out-of-range error path alone pulls printf into the module.
+static int decimal(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
 std::optional<Month> parse_month(std::string_view t) {
   if (t.size() < 7 || t[4] != '-' || !digits(t.substr(0, 4)) || !digits(t.substr(5, 2))) return std::nullopt;
   if (t.size() > 7 && t[7] != '-') return std::nullopt;
-  int year = std::stoi(std::string(t.substr(0, 4)));
-  int month = std::stoi(std::string(t.substr(5, 2)));
+  int year = decimal(t.substr(0, 4));
+  int month = decimal(t.substr(5, 2));
   if (year < 2000 || year > 2099 || month < 1 || month > 12) return std::nullopt;
   return make_month(year, month);
 }

@@ -66,30 +66,13 @@ class CountsOrUnknown {
   Narrow<Low, Wide> v_;
 };
 
-// Values that repeat across rows: each row a 32-bit place in the list of distinct values, place 0 holding 0. Parameter
-// counts repeat per architecture and its variants (the default snapshot: 276,052 distinct among 1.48M known of 4.4M).
-// The places are found through an open-addressing table while rows are added; finish() gives it back.
-class Repeated {
+// Distinct 64-bit values in first-seen order: place 0 holds 0, and each other value takes the next place when first
+// seen. Found through an open-addressing table (a power of two, at most half full) that finish() gives back; a
+// hand-written table, not std::unordered_map, whose prime-sized buckets cost the wasm module about 4 KB.
+class Distinct {
  public:
-  std::uint64_t operator[](std::size_t k) const { return values_[places_[k]]; }
-  void push_back(std::uint64_t v) { places_.push_back(v == 0 ? 0 : place_of(v)); }
-  void reserve(std::size_t n) { places_.reserve(n); }
-  void finish() { std::vector<std::uint32_t>().swap(table_), values_.shrink_to_fit(); }
-  std::size_t size() const { return places_.size(); }
-  std::size_t distinct() const { return values_.size() - 1; }
-  std::size_t memory_bytes() const {
-    return places_.capacity() * sizeof(std::uint32_t) + values_.capacity() * sizeof(std::uint64_t) +
-           table_.capacity() * sizeof(std::uint32_t);
-  }
-  bool operator==(const Repeated& o) const {
-    if (size() != o.size()) return false;
-    for (std::size_t k = 0; k < size(); ++k)
-      if ((*this)[k] != o[k]) return false;
-    return true;
-  }
-
- private:
   std::uint32_t place_of(std::uint64_t v) {
+    if (v == 0) return 0;
     if (2 * values_.size() >= table_.size()) grow();
     for (std::size_t slot = hash(v);; slot = (slot + 1) & (table_.size() - 1)) {
       std::uint32_t place = table_[slot];
@@ -101,6 +84,14 @@ class Repeated {
       if (values_[place] == v) return place;
     }
   }
+  std::uint64_t operator[](std::uint32_t place) const { return values_[place]; }
+  std::size_t size() const { return values_.size(); }  // with the 0 at place 0
+  void finish() { std::vector<std::uint32_t>().swap(table_), values_.shrink_to_fit(); }
+  std::size_t memory_bytes() const {
+    return values_.capacity() * sizeof(std::uint64_t) + table_.capacity() * sizeof(std::uint32_t);
+  }
+
+ private:
   std::size_t hash(std::uint64_t v) const { return std::size_t((v * 0x9E3779B97F4A7C15ull) >> 32) & (table_.size() - 1); }
   void grow() {
     std::size_t slots = 1024;
@@ -112,9 +103,31 @@ class Repeated {
       table_[slot] = place;
     }
   }
-  std::vector<std::uint32_t> places_;
   std::vector<std::uint64_t> values_{0};
-  std::vector<std::uint32_t> table_;  // slot -> place, 0 when empty; a power of two, at most half full
+  std::vector<std::uint32_t> table_;  // slot -> place, 0 when empty
+};
+
+// Values that repeat across rows: each row a 32-bit place in the list of distinct values. Parameter counts repeat
+// per architecture and its variants (the default snapshot: 276,052 distinct among 1.48M known of 4.4M).
+class Repeated {
+ public:
+  std::uint64_t operator[](std::size_t k) const { return values_[places_[k]]; }
+  void push_back(std::uint64_t v) { places_.push_back(values_.place_of(v)); }
+  void reserve(std::size_t n) { places_.reserve(n); }
+  void finish() { values_.finish(); }
+  std::size_t size() const { return places_.size(); }
+  std::size_t distinct() const { return values_.size() - 1; }
+  std::size_t memory_bytes() const { return places_.capacity() * sizeof(std::uint32_t) + values_.memory_bytes(); }
+  bool operator==(const Repeated& o) const {
+    if (size() != o.size()) return false;
+    for (std::size_t k = 0; k < size(); ++k)
+      if ((*this)[k] != o[k]) return false;
+    return true;
+  }
+
+ private:
+  std::vector<std::uint32_t> places_;
+  Distinct values_;
 };
 
 // Sums over items (items.h): no item of the default snapshot comes within 30 times of 2^32. With 64 bits each, the

@@ -2,6 +2,7 @@
 // std::sort is a separate copy of the sort in the wasm module, and a dozen of them made a sixth of it.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace hubreport {
@@ -13,5 +14,15 @@ void rank_most_first(std::vector<std::uint32_t>::iterator first, std::vector<std
                      const std::vector<std::uint64_t>& key);
 // Models by lifetime downloads, most first; equal ones keep their order.
 void sort_most_downloaded_first(std::vector<LifetimeEntry>& models);
+
+// An author's place in the organisations leaderboard and the org search: most downloads first, then most
+// repositories, then by name.
+struct AuthorRank {
+  std::uint64_t downloads = 0;
+  std::uint32_t repos = 0;
+  std::uint32_t author = 0;
+};
+// Keeps the `keep` best of `ranks`, best first.
+void keep_best_authors(std::vector<AuthorRank>& ranks, std::size_t keep, const std::vector<std::string>& names);
 
 }  // namespace hubreport

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 namespace hubreport {
 
@@ -67,9 +66,8 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   const bool one_word = small_n <= ~std::uint64_t(0) / big_n;
   std::vector<std::uint32_t> group(fine.count());
   std::vector<std::uint32_t> first_item;
-  std::unordered_map<std::uint64_t, std::uint32_t> ids;
+  Distinct ids;  // key + 1 (0 is Distinct's own): its place - 1 is the group
   std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint32_t> wide_ids;
-  ids.reserve(1 << 15);
   for (std::size_t i = 0; i < fine.count(); ++i) {
     // Items arrive ordered by item_key, whose leading fields are these: most items continue the previous group.
     if (i && small_key(i) == small_key(i - 1) && big_key(i) == big_key(i - 1)) {
@@ -80,8 +78,8 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
     bool fresh;
     std::uint32_t id;
     if (one_word) {
-      auto [pos, added] = ids.try_emplace(small_key(i) * big_n + big_key(i), next);
-      fresh = added, id = pos->second;
+      id = ids.place_of(small_key(i) * big_n + big_key(i) + 1) - 1;
+      fresh = id == next;
     } else {
       auto [pos, added] = wide_ids.try_emplace({small_key(i), big_key(i)}, next);
       fresh = added, id = pos->second;

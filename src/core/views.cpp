@@ -3,7 +3,6 @@
 #include <queue>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 #include "engine.h"
 #include "ranking.h"
@@ -848,26 +847,19 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
       add_item(agg(it.org[i]), i);
     }
   }
-  auto better = [&](const std::pair<std::uint32_t, Agg>& x, const std::pair<std::uint32_t, Agg>& y) {
-    if (x.second.downloads != y.second.downloads) return x.second.downloads > y.second.downloads;
-    if (x.second.repos != y.second.repos) return x.second.repos > y.second.repos;
-    return s.authors[x.first] < s.authors[y.first];
-  };
   auto top50 = [&] {
-    std::vector<std::pair<std::uint32_t, Agg>> v;
-    for (auto& kv : by_org)
-      if (kv.second.repos || kv.second.downloads) v.push_back(kv);
-    std::size_t keep = std::min<std::size_t>(50, v.size());
-    std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(keep), v.end(), better);
-    v.resize(keep);
+    std::vector<AuthorRank> v;
+    for (auto& [org, a] : by_org)
+      if (a.repos || a.downloads) v.push_back({a.downloads, a.repos, org});
+    keep_best_authors(v, 50, s.authors);
     return v;
   };
   auto top = top50();
   // A folded author can enter only if the 50th place has fewer downloads than the most any folded author ever had
   // (ties go to more repositories, which a folded author may also have).
   const bool full = top.size() == 50;
-  const std::uint64_t bar = full ? top.back().second.downloads : 0;
-  const std::uint32_t bar_repos = full ? top.back().second.repos : 0;
+  const std::uint64_t bar = full ? top.back().downloads : 0;
+  const std::uint32_t bar_repos = full ? top.back().repos : 0;
   // No folded author has more downloads in this state than all of them together, or than it ever had.
   bool folded_may_enter = any_folded && (!full || (bar <= folded_max_downloads_ && bar <= folded_downloads));
   auto scan_folded = [&](std::uint32_t author) {
@@ -903,11 +895,14 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
     top = top50();
   }
   Slice out{"orgs", {"org", "country", "sector", "repos", "downloads", "likes", "repos_prev12", "repos_last12", "yoy_growth"}, {}};
-  for (auto& [org, a] : top)
+  for (const AuthorRank& r : top) {
+    const std::uint32_t org = r.author;
+    const Agg& a = by_org[slot[org]].second;
     out.rows.push_back({Cell::text(s.authors[org]), Cell::text(s.countries[s.author_country[org]]),
                         Cell::text(std::string(kSectorNames[s.author_sector[org]])), count(a.repos), count(a.downloads),
                         count(a.likes), count(a.prev12), count(a.last12),
                         a.prev12 ? Cell::fraction(double(a.last12) / double(a.prev12) - 1.0) : Cell::null()});
+  }
   return out;
 }
 

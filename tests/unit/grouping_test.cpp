@@ -1,5 +1,7 @@
 // Views are computed over items (rows grouped by profile, with the long tail of authors folded together). However the
 // rows are grouped, every view must come out the same: these tests compare engines that group differently.
+#include <algorithm>
+#include <cctype>
 #include <initializer_list>
 #include <map>
 #include <numeric>
@@ -331,4 +333,41 @@ TEST_CASE("monthly download sums stay exact: past 2^32, and around months withou
     for (auto& [m, d] : rows) want[rolled[i]][m] += d;
   }
   for (std::size_t i = 0; i < coarse.count(); ++i) CHECK(sums(coarse, i) == want[i]);
+}
+
+TEST_CASE("the org search lists matching authors by downloads, then by name, at most the limit", "[grouping]") {
+  // Every third author has no downloads at all, so ties are many and their order is by name.
+  Store s = random_store(23, 4000);
+  test::rewrite_series(s, [&](std::size_t r, auto& pairs) {
+    if (s.author[r] % 3 == 0) pairs.clear();
+  });
+  Engine engine(s, 40);
+  const std::vector<std::uint64_t> dl = author_downloads(s);
+  for (auto [prefix, limit] : std::initializer_list<std::pair<const char*, std::size_t>>{
+           {"USER1", 200}, {"user2", 7}, {"", 30}, {"user29", 3}, {"nobody", 5}}) {
+    INFO(prefix << " " << limit);
+    std::vector<std::uint32_t> want;
+    for (std::uint32_t a = 1; a < s.authors.size(); ++a) {
+      std::string name = s.authors[a], p = prefix;
+      for (auto& ch : p) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+      if (name.compare(0, p.size(), p) == 0) want.push_back(a);
+    }
+    std::sort(want.begin(), want.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return dl[x] != dl[y] ? dl[x] > dl[y] : s.authors[x] < s.authors[y];
+    });
+    if (want.size() > limit) want.resize(limit);
+    std::string got = engine.orgs_matching(prefix, limit), expect_names, got_names;
+    for (auto a : want) expect_names += s.authors[a] + "=" + std::to_string(dl[a]) + " ";
+    for (std::size_t at = got.find("\"org\":\""); at != std::string::npos; at = got.find("\"org\":\"", at + 1)) {
+      std::size_t name = at + 7, downloads = got.find("\"downloads\":", at) + 12;
+      got_names += got.substr(name, got.find('"', name) - name) + "=" +
+                   got.substr(downloads, got.find('}', downloads) - downloads) + " ";
+    }
+    CHECK(got_names == expect_names);
+  }
+  std::vector<std::uint64_t> sorted(dl.begin() + 1, dl.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::size_t ties = 0;
+  for (std::size_t k = 1; k < sorted.size(); ++k) ties += sorted[k] == sorted[k - 1];
+  CHECK(ties > 50);
 }
