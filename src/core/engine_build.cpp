@@ -70,17 +70,29 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     ++created_known_[k], ++coarse_known_[ck];
     created_lifetime_[k] += s.downloads_all[r], coarse_lifetime_[ck] += s.downloads_all[r];
   }
+  // One pass over the items' download entries: each item's downloads up to the snapshot month (the leaderboard's
+  // whole-history totals) and in every month, and the kept authors' downloads by year (bounds for the leaderboard).
   kept_slot_.assign(s.authors.size(), ~0u);
+  item_downloads_.assign(items_.count(), 0);
+  std::vector<std::uint64_t> item_all(items_.count(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i) {
     std::uint32_t org = items_.org[i];
-    if (org == kFoldedOrg) continue;
-    if (kept_slot_[org] == ~0u) {
-      kept_slot_[org] = std::uint32_t(kept_order_.size());
-      kept_order_.push_back(org);
-      kept_year_dl_.resize(kept_year_dl_.size() + 100, 0);
+    std::uint64_t* years = nullptr;
+    if (org != kFoldedOrg) {
+      if (kept_slot_[org] == ~0u) {
+        kept_slot_[org] = std::uint32_t(kept_order_.size());
+        kept_order_.push_back(org);
+        kept_year_dl_.resize(kept_year_dl_.size() + 100, 0);
+      }
+      years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
     }
-    std::uint64_t* years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
-    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) years[items_.dl_month(i, k) / 12] += items_.dl_sum[k];
+    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) {
+      const std::uint64_t d = items_.dl_sum[k];
+      const Month m = items_.dl_month(i, k);
+      item_all[i] += d;
+      if (m <= s.info.month) item_downloads_[i] += d;
+      if (years) years[m / 12] += d;
+    }
   }
   auto kept_by = [&](Dim d, std::size_t values, const auto& column) {
     if (values > 256) return;
@@ -89,8 +101,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     dl.assign(kept_order_.size() * values, 0);
     for (std::uint32_t i = 0; i < items_.count(); ++i) {
       if (items_.org[i] == kFoldedOrg || column[i] >= values) continue;
-      std::uint64_t& cell = dl[std::size_t(kept_slot_[items_.org[i]]) * values + column[i]];
-      for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) cell += items_.dl_sum[k];
+      dl[std::size_t(kept_slot_[items_.org[i]]) * values + column[i]] += item_all[i];
     }
   };
   kept_by(Dim::relation, kRelationNames.size(), items_.relation);
@@ -99,11 +110,8 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   kept_by(Dim::task, s.tasks.size(), items_.task);
   kept_by(Dim::library, s.libraries.size(), items_.library);
   kept_by(Dim::license, s.licenses.size(), items_.license);
+  std::vector<std::uint64_t>().swap(item_all);
   rank_most_first(kept_order_.begin(), kept_order_.end(), author_downloads_);
-  item_downloads_.assign(items_.count(), 0);
-  for (std::size_t i = 0; i < items_.count(); ++i)
-    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k)
-      if (items_.dl_month(i, k) <= s.info.month) item_downloads_[i] += items_.dl_sum[k];
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
   // comparison sort of millions of rows in wasm would take several times longer to produce.
   const auto model = std::uint8_t(RepoType::model);
