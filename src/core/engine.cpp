@@ -15,7 +15,7 @@ std::vector<std::uint32_t> Engine::candidates(const Pass& p, std::uint16_t own, 
   std::size_t best_count = items_.count();
   for (int d = 0; d < kDimCount; ++d) {
     if ((own >> d) & 1 || !((p.filtered >> d) & 1)) continue;
-    const Posting& post = postings_[d];
+    const Posting& post = posting(Dim(d));
     std::size_t n = 0;
     for (auto v : p.allowed[d]) n += post.start[v + 1] - post.start[v];
     if (n < best_count) best = d, best_count = n;
@@ -24,7 +24,7 @@ std::vector<std::uint32_t> Engine::candidates(const Pass& p, std::uint16_t own, 
   *all = false;
   std::vector<std::uint32_t> out;
   out.reserve(best_count);
-  const Posting& post = postings_[best];
+  const Posting& post = posting(Dim(best));
   for (auto v : p.allowed[best]) out.insert(out.end(), post.items.begin() + post.start[v], post.items.begin() + post.start[v + 1]);
   return out;
 }

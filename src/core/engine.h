@@ -84,7 +84,8 @@ class Engine {
   // that count: the families view scans the families that can still make its top 15, through their posting.
   const std::vector<std::uint32_t>& family_order() const { return family_order_; }
   const std::vector<std::uint32_t>& family_derivatives() const { return family_derivatives_; }
-  const Posting& posting(Dim d) const { return postings_[int(d)]; }
+  // A modality filter allows tasks (state.h), so it reads the tasks' posting.
+  const Posting& posting(Dim d) const { return postings_[int(d == Dim::modality ? Dim::task : d)]; }
   // For each model in by_lifetime order, (rolled-up item << 16 | creation month) and its lifetime downloads, capped
   // at kLifetimeInWalk (larger ones are read from by_lifetime_list): the concentration walk when the state can use
   // the rolled-up table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.

@@ -206,7 +206,6 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   post(Dim::sector, kSectorNames.size(), [&](std::uint32_t i) { return it.sector[i]; });
   post(Dim::org, s.authors.size(), [&](std::uint32_t i) { return it.org[i] == kFoldedOrg ? s.authors.size() : it.org[i]; });
   post(Dim::task, s.tasks.size(), [&](std::uint32_t i) { return it.task[i]; });
-  post(Dim::modality, s.tasks.size(), [&](std::uint32_t i) { return it.task[i]; });  // allowed values are tasks
   post(Dim::library, s.libraries.size(), [&](std::uint32_t i) { return it.library[i]; });
   post(Dim::license, s.licenses.size(), [&](std::uint32_t i) { return it.license[i]; });
   post(Dim::family, s.families.size(), [&](std::uint32_t i) { return it.family[i]; });
