@@ -139,6 +139,10 @@ class Engine {
   void set_fast_paths(bool on) {
     use_postings_ = on, unfiltered_.clear(), recent_.clear(), pass_.reset(), fast_paths_ = on, caching_ = on;
   }
+  // A selective filter without a window sorts its models when at most this many pass its candidate items, and
+  // otherwise takes the rolled-up walk (views.cpp, concentration); tests make it 0 to check that walk on small stores.
+  std::size_t models_to_sort() const { return models_to_sort_; }
+  void set_models_to_sort(std::size_t n) { models_to_sort_ = n; }
   // Benchmarks turn the answer caches off to time real recomputations.
   void set_caching(bool on) { unfiltered_.clear(), recent_.clear(), pass_.reset(), caching_ = on; }
 
@@ -179,6 +183,7 @@ class Engine {
   // the views it filters are recomputed.
   mutable std::vector<std::pair<std::string, Slice>> unfiltered_;
   bool use_postings_ = true, fast_paths_ = true, caching_ = true;
+  std::size_t models_to_sort_ = 32768;
   std::vector<std::uint64_t> author_downloads_;  // lifetime downloads per author (org search, orgs bound)
   std::uint64_t folded_max_downloads_ = 0;       // the most any folded author ever had
   std::vector<std::uint32_t> folded_order_;      // folded authors with repositories, most downloaded first (then most repositories)

@@ -260,8 +260,9 @@ TEST_CASE("the concentration from prefix sums reaches the last model exactly", "
 TEST_CASE("the concentration walk's shortcuts (segments added up, families' own walks) equal stepping every model", "[grouping]") {
   // Short segments, so that most hold no mark on a small store; heavy ties and zeros test the thresholds.
   Store s = random_store(31, 30000);
-  Engine segmented(s, 10, 40), plain(s, 10);
+  Engine segmented(s, 10, 40), unsorted(s, 10, 40), plain(s, 10);
   plain.set_fast_paths(false);
+  unsorted.set_models_to_sort(0);  // selective filters too take the rolled-up walk, as at full scale
   REQUIRE(segmented.walk_segments().by_item.start.size() > 100);
   REQUIRE(segmented.walk_segments().by_month.start.size() == segmented.walk_segments().by_item.start.size());
   // No window (cells by item); a window with every model passing (cells by month); a window with a filter (stepped).
@@ -275,6 +276,7 @@ TEST_CASE("the concentration walk's shortcuts (segments added up, families' own 
     ViewState st = parse_state(q).value();
     CHECK(slice_json(segmented.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
     CHECK(slice_json(segmented.view(st, "headline").value()) == slice_json(plain.view(st, "headline").value()));
+    CHECK(slice_json(unsorted.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
   }
 }
 
