@@ -1,6 +1,7 @@
 // Side by side: two (or more) wasm builds of the engine on the same snapshot and states, under node, caches off.
 // Usage: AB=build/wasm,/tmp/other-wasm [VIEW=all|headline|...] node --no-experimental-fetch bench/ab.mjs 'STATE' ...
-// Prints, per state, the median of 21 alternating runs for each build: compare ratios, not absolute times.
+// Prints, per state, the median of 21 alternating runs for each build: compare ratios, not absolute times. Exits 1
+// when a build answers a state differently from the first.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
