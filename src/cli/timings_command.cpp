@@ -59,7 +59,7 @@ int cmd_timings(const Args& args) {
   double load_ms = ms_since(t_load);
   std::size_t rows = store->rows(), store_bytes = store->memory_bytes();
   auto t_engine = std::chrono::steady_clock::now();
-  Engine engine(std::move(store.value()));
+  Engine engine(std::move(store.value()), Engine::kKeptPerMeasure, Engine::kWalkSegment, Engine::StoreRows::lean);
   double engine_ms = ms_since(t_engine);
   engine.set_caching(false);
   std::printf("%zu repositories; read %.0f ms, engine %.0f ms; store %.1f MB (%.1f B/repo), items %.1f MB\n\n", rows,

@@ -68,7 +68,8 @@ Reply Api::call(std::string_view request) {
     // No view reads the last-30-days column (the builder already put it into the monthly series): its 4 bytes per
     // repository go back before the engine builds its tables, which reuse them.
     std::vector<std::uint32_t>().swap(store->downloads30);
-    engine_ = std::make_unique<Engine>(std::move(store.value()));
+    engine_ = std::make_unique<Engine>(std::move(store.value()), Engine::kKeptPerMeasure, Engine::kWalkSegment,
+                                       Engine::StoreRows::lean);
     return ok(snapshot_info_json(engine_->store()));
   }
   if (op == "state") {

@@ -139,12 +139,37 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
     bool any_folded = false;
     for (std::size_t a = 0; a < named.size(); ++a) any_folded |= named[a] && !kept_[a];
     if (any_folded) {
+      // The named authors' rows in row order, each with its profile: its item's, under its own author. From the
+      // items (a kept author's) and the folded rows, not the store's author and filter columns, which a lean engine
+      // has released.
+      std::vector<std::uint64_t> named_rows;  // row << 32 | k: the row's item is item_of[k], its author org_of[k]
+      std::vector<std::uint32_t> item_of, org_of;
+      auto add = [&](std::uint32_t r, std::uint32_t i, std::uint32_t a) {
+        named_rows.push_back(std::uint64_t(r) << 32 | item_of.size());
+        item_of.push_back(i), org_of.push_back(a);
+      };
+      const Posting& by_org = postings_[int(Dim::org)];
+      for (std::uint32_t a = 0; a < named.size(); ++a) {
+        if (!named[a]) continue;
+        if (kept_[a]) {
+          for (std::uint32_t k = by_org.start[a]; k < by_org.start[a + 1]; ++k)
+            for (std::uint32_t i = by_org.items[k], r = items_.first_row[i]; r < items_.first_row[i + 1]; ++r) add(r, i, a);
+        } else {
+          for (std::uint32_t k = folded_row_start_[a]; k < folded_row_start_[a + 1]; ++k)
+            add(folded_rows_[k], item_of_row(folded_rows_[k]), a);
+        }
+      }
+      std::sort(named_rows.begin(), named_rows.end());
       std::vector<std::uint32_t> rows, row_item;
-      for (std::uint32_t r = 0; r < s.rows(); ++r)
-        if (named[s.author[r]]) rows.push_back(r);
-      std::vector<std::uint8_t> kept = kept_;
-      for (std::size_t a = 0; a < named.size(); ++a) kept[a] |= named[a];
-      p.named_items = group_rows(s, kept, rows, &row_item, true);
+      std::vector<RowProfile> profiles;
+      rows.reserve(named_rows.size()), profiles.reserve(named_rows.size());
+      for (std::uint64_t e : named_rows) {
+        const auto k = std::uint32_t(e);
+        rows.push_back(std::uint32_t(e >> 32));
+        profiles.push_back(item_profile(items_, item_of[k]));
+        profiles.back().org = org_of[k];
+      }
+      p.named_items = group_rows(s, kept_, rows, &row_item, true, &profiles);
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
           p.named_by_lifetime.push_back({s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]});
@@ -183,33 +208,34 @@ std::string Engine::orgs_matching(std::string_view prefix, std::size_t limit) co
 }
 
 Result<std::string> Engine::dimension_values(std::string_view dim) const {
+  // Repositories per value, from the items (each holds the rows first_row[i] .. first_row[i + 1]): a lean engine has
+  // no per-row filter columns.
   const Store& s = store_;
+  const Items& it = items_;
   std::vector<std::pair<std::string, std::uint64_t>> values;
-  auto count_dict = [&](const std::vector<std::string>& dict, auto value_of) {
-    std::vector<std::uint64_t> n(dict.size(), 0);
-    for (std::size_t r = 0; r < s.rows(); ++r) ++n[value_of(r)];
-    for (std::size_t i = 0; i < dict.size(); ++i)
-      if (n[i]) values.emplace_back(dict[i], n[i]);
+  auto count = [&](std::size_t n_values, auto value_of, auto name_of, std::size_t skip_below) {
+    std::vector<std::uint64_t> n(n_values, 0);
+    for (std::size_t i = 0; i < it.count(); ++i) n[value_of(i)] += it.first_row[i + 1] - it.first_row[i];
+    for (std::size_t v = skip_below; v < n_values; ++v)
+      if (n[v]) values.emplace_back(std::string(name_of(v)), n[v]);
+  };
+  auto count_dict = [&](const std::vector<std::string>& dict, auto value_of, std::size_t skip_below = 0) {
+    count(dict.size(), value_of, [&](std::size_t v) { return dict[v]; }, skip_below);
   };
   auto count_enum = [&](auto names, auto value_of, bool skip_first) {
-    std::vector<std::uint64_t> n(names.size(), 0);
-    for (std::size_t r = 0; r < s.rows(); ++r) ++n[value_of(r)];
-    for (std::size_t i = skip_first ? 1 : 0; i < names.size(); ++i)
-      if (n[i]) values.emplace_back(std::string(names[i]), n[i]);
+    count(names.size(), value_of, [&](std::size_t v) { return names[v]; }, skip_first ? 1 : 0);
   };
-  if (dim == "type") count_enum(kRepoTypeNames, [&](std::size_t r) { return s.type[r]; }, false);
-  else if (dim == "country") count_dict(s.countries, [&](std::size_t r) { return s.row_country[r]; });
-  else if (dim == "sector") count_enum(kSectorNames, [&](std::size_t r) { return s.row_sector[r]; }, false);
-  else if (dim == "task") count_dict(s.tasks, [&](std::size_t r) { return s.task[r]; });
-  else if (dim == "modality") count_enum(kModalityNames, [&](std::size_t r) { return s.task_modality[s.task[r]]; }, false);
-  else if (dim == "library") count_dict(s.libraries, [&](std::size_t r) { return s.library[r]; });
-  else if (dim == "license") count_dict(s.licenses, [&](std::size_t r) { return s.license[r]; });
-  else if (dim == "family") {
-    count_dict(s.families, [&](std::size_t r) { return s.family[r]; });
-    values.erase(std::remove_if(values.begin(), values.end(), [](auto& v) { return v.first.empty(); }), values.end());
-  } else if (dim == "relation") count_enum(kRelationNames, [&](std::size_t r) { return s.relation[r]; }, false);
-  else if (dim == "size") count_enum(kSizeNames, [&](std::size_t r) { return s.size[r]; }, false);
-  else if (dim == "sdk") count_enum(kSdkNames, [&](std::size_t r) { return s.sdk[r]; }, true);
+  if (dim == "type") count_enum(kRepoTypeNames, [&](std::size_t i) { return it.type[i]; }, false);
+  else if (dim == "country") count_dict(s.countries, [&](std::size_t i) { return it.country[i]; });
+  else if (dim == "sector") count_enum(kSectorNames, [&](std::size_t i) { return it.sector[i]; }, false);
+  else if (dim == "task") count_dict(s.tasks, [&](std::size_t i) { return it.task[i]; });
+  else if (dim == "modality") count_enum(kModalityNames, [&](std::size_t i) { return s.task_modality[it.task[i]]; }, false);
+  else if (dim == "library") count_dict(s.libraries, [&](std::size_t i) { return it.library[i]; });
+  else if (dim == "license") count_dict(s.licenses, [&](std::size_t i) { return it.license[i]; });
+  else if (dim == "family") count_dict(s.families, [&](std::size_t i) { return it.family[i]; }, 1);  // 0: no family
+  else if (dim == "relation") count_enum(kRelationNames, [&](std::size_t i) { return it.relation[i]; }, false);
+  else if (dim == "size") count_enum(kSizeNames, [&](std::size_t i) { return it.size[i]; }, false);
+  else if (dim == "sdk") count_enum(kSdkNames, [&](std::size_t i) { return it.sdk[i]; }, true);
   else return Result<std::string>::failure("unknown dimension '" + std::string(dim).substr(0, 40) + "'");
   std::vector<std::uint32_t> order(values.size());
   std::vector<std::uint64_t> counts(values.size());

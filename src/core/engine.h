@@ -1,5 +1,6 @@
 // The engine: a loaded Store, its rows grouped into items (items.h), and what the views need to answer a state.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <string>
@@ -75,7 +76,12 @@ class Engine {
  public:
   // kept_per_measure: how many of the most downloaded (and of the most prolific) authors keep items of their own.
   // walk_segment: models per segment of the concentration walk (walk_segments(); tests make it small).
-  explicit Engine(Store store, std::size_t kept_per_measure = 2000, std::size_t walk_segment = 8192);
+  // rows: lean releases the store's per-row filter columns once the tables hold them (Store::release_filter_columns;
+  // 88 MB at 4.4M repositories): the page's engine. Answers are the same; only a whole store can be written out.
+  enum class StoreRows { whole, lean };
+  static constexpr std::size_t kKeptPerMeasure = 2000, kWalkSegment = 8192;
+  explicit Engine(Store store, std::size_t kept_per_measure = kKeptPerMeasure, std::size_t walk_segment = kWalkSegment,
+                  StoreRows rows = StoreRows::whole);
   const Store& store() const { return store_; }
   const Items& items() const { return items_; }
   const Items* items_table() const { return &items_; }
@@ -152,6 +158,15 @@ class Engine {
   const FilterPass& pass_for(const ViewState& state);
   Result<Slice> compute_view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   void mask_items(const ViewState& state, Pass& pass) const;
+  // The item of items_ that holds row r: a search of first_row between the items holding the first rows of r's block
+  // and of the next (a few dozen items, in a few cache lines), where a table of every row's item would cost 4 bytes
+  // a row (17.6 MB at 4.4M repositories; a search of all of first_row made the orgs view twice as slow).
+  static constexpr int kRowBlockBits = 8;
+  std::uint32_t item_of_row(std::uint32_t r) const {
+    const std::size_t b = r >> kRowBlockBits;
+    auto first = items_.first_row.begin() + block_item_[b], last = items_.first_row.begin() + block_item_[b + 1] + 1;
+    return std::uint32_t(std::upper_bound(first, last, r) - items_.first_row.begin() - 1);
+  }
 
   Store store_;
   // The last few answers of all_views_json by canonical state: back/forward and undoing a filter are instant.
@@ -170,8 +185,9 @@ class Engine {
   std::vector<std::uint32_t> created_known_;
   std::vector<std::uint64_t> created_lifetime_;
   std::vector<std::uint32_t> family_order_, family_derivatives_;
-  std::vector<std::uint32_t> row_item_;
   std::vector<LifetimeEntry> by_lifetime_;
+  std::vector<std::uint32_t> block_item_;  // per block of 2^kRowBlockBits rows, the item holding its first row; then one
+                                           // past the last item
   std::vector<std::uint64_t> lifetime_prefix_;
   std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
   WalkSegments walk_segments_;

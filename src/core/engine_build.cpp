@@ -7,7 +7,8 @@
 
 namespace hubreport {
 
-Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segment) : store_(std::move(store)) {
+Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segment, StoreRows rows)
+    : store_(std::move(store)) {
   const Store& s = store_;
   Month first = s.info.series_first;
   for (auto m : s.created)
@@ -39,12 +40,21 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     folded_by_rows_ = folded_order_;
     rank_most_first(folded_order_.begin(), folded_order_.end(), author_downloads_);
   }
-  row_item_.reserve(s.rows());
-  items_ = group_rows(s, kept_, {}, &row_item_, false);
+  // Each row's item, until the concentration's walk is built (answers find it with item_of_row).
+  std::vector<std::uint32_t> row_item;
+  row_item.reserve(s.rows());
+  items_ = group_rows(s, kept_, {}, &row_item, false);
+  for (std::size_t r = 0, i = 0; r < s.rows(); r += std::size_t(1) << kRowBlockBits) {
+    while (items_.first_row[i + 1] <= r) ++i;
+    block_item_.push_back(std::uint32_t(i));
+  }
+  block_item_.push_back(std::uint32_t(items_.count() ? items_.count() - 1 : 0));
   std::vector<std::uint32_t> rolled_up_of;
   coarse_ = roll_up(items_, s, &rolled_up_of);
   by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
   by_family_ = roll_up(items_, s, nullptr, RollUp::by_family);
+  // Nothing below, and no answer, reads them: the tables built from here on reuse their memory.
+  if (rows == StoreRows::lean) store_.release_filter_columns();
   family_derivatives_.assign(s.families.size(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i] && items_.relation[i])
@@ -65,7 +75,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   coarse_lifetime_.assign(coarse_.created_month.size(), 0);
   for (std::uint32_t r = 0; r < s.rows(); ++r) {
     if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
-    std::uint32_t i = row_item_[r];
+    std::uint32_t i = row_item[r];
     std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
     ++created_known_[k], ++coarse_known_[ck];
     created_lifetime_[k] += s.downloads_all[r], coarse_lifetime_[ck] += s.downloads_all[r];
@@ -135,14 +145,15 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     by_lifetime_.reserve(keys.size());
     for (auto k : keys) {
       auto r = std::uint32_t(k & 0xFFFFFF);
-      by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+      by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
     }
   } else {  // too many rows to pack a row number in 24 bits: a comparison sort
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        by_lifetime_.push_back({s.downloads_all[r], row_item_[r], s.created[r]});
+        by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
     sort_most_downloaded_first(by_lifetime_);
   }
+  std::vector<std::uint32_t>().swap(row_item);
   std::uint64_t sum = 0;
   for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
     if (j % kPrefixStep == 0) lifetime_prefix_.push_back(sum);

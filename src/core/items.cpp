@@ -87,24 +87,34 @@ std::vector<std::uint8_t> kept_authors(const Store& s, const std::vector<std::ui
   return kept;
 }
 
-ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t r) {
+ItemKey RowProfile::key() const {
   // The dimensions the rolled-up items keep (rollup.h) come first, so the items of one rolled-up item are adjacent
   // and rolling up reads memory in order.
-  std::uint32_t org = kept[s.author[r]] ? s.author[r] : kFoldedOrg;
-  std::uint64_t a = std::uint64_t(s.type[r]) << 56 | std::uint64_t(s.row_country[r]) << 48 | std::uint64_t(s.row_sector[r]) << 40 |
-                    std::uint64_t(s.relation[r]) << 32 | std::uint64_t(s.size[r]) << 24 | std::uint64_t(s.sdk[r]) << 16;
-  std::uint64_t b = std::uint64_t(s.task[r]) << 48 | std::uint64_t(s.library[r]) << 32 | std::uint64_t(s.license[r]) << 16 |
-                    (s.depth[r] == 1 ? 1 : 0);
-  std::uint64_t c = std::uint64_t(org) << 32 | s.family[r];
+  std::uint64_t a = std::uint64_t(type) << 56 | std::uint64_t(country) << 48 | std::uint64_t(sector) << 40 |
+                    std::uint64_t(relation) << 32 | std::uint64_t(size) << 24 | std::uint64_t(sdk) << 16;
+  std::uint64_t b = std::uint64_t(task) << 48 | std::uint64_t(library) << 32 | std::uint64_t(license) << 16 | direct;
+  std::uint64_t c = std::uint64_t(org) << 32 | family;
   return {a, b, c};
 }
 
+RowProfile row_profile(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t r) {
+  return {s.type[r],    s.row_country[r], s.row_sector[r], s.relation[r], s.size[r],    s.sdk[r],
+          std::uint8_t(s.depth[r] == 1 ? 1 : 0), s.task[r], s.library[r], s.license[r],
+          kept[s.author[r]] ? s.author[r] : kFoldedOrg, s.family[r]};
+}
+
+RowProfile item_profile(const Items& it, std::size_t i) {
+  return {it.type[i], it.country[i], it.sector[i], it.relation[i], it.size[i],    it.sdk[i],
+          it.direct[i], it.task[i],  it.library[i], it.license[i], it.org[i],    it.family[i]};
+}
+
 Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
-                 std::vector<std::uint32_t>* row_item, bool with_sized) {
+                 std::vector<std::uint32_t>* row_item, bool with_sized, const std::vector<RowProfile>* profiles) {
   Items it;
   it.has_sized = with_sized;
   std::size_t n = rows.empty() ? s.rows() : rows.size();
   auto row_at = [&](std::size_t i) { return rows.empty() ? std::uint32_t(i) : rows[i]; };
+  auto profile_at = [&](std::size_t i) { return profiles ? (*profiles)[i] : row_profile(s, kept, row_at(i)); };
   // Per-item accumulators, dense over months (and month x bin for sized downloads), emptied at each item's end.
   std::vector<std::uint64_t> dl_acc(1200, 0);
   std::vector<std::uint8_t> dl_seen(1200, 0);
@@ -169,7 +179,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     ItemKey last{~0ull, ~0ull, ~0ull};
     for (std::size_t i = 0; i < n; ++i) {
       std::uint32_t r = row_at(i);
-      ItemKey key = item_key(s, kept, r);
+      ItemKey key = profile_at(i).key();
       if (!(key == last) || items == 0) end_item(), ++items, last = key;
       const auto stamp = std::uint32_t(items);
       if (created_stamp[s.created[r]] != stamp) created_stamp[s.created[r]] = stamp, ++created_entries;
@@ -184,22 +194,23 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
   if (with_sized) it.sized_start.push_back(0);
   for (std::size_t i = 0; i < n; ++i) {
     std::uint32_t r = row_at(i);
-    ItemKey key = item_key(s, kept, r);
+    const RowProfile p = profile_at(i);
+    ItemKey key = p.key();
     if (!(key == current) || it.type.empty()) {
       flush();
       current = key;
-      it.type.push_back(s.type[r]);
-      it.country.push_back(s.row_country[r]);
-      it.sector.push_back(s.row_sector[r]);
-      it.relation.push_back(s.relation[r]);
-      it.size.push_back(s.size[r]);
-      it.sdk.push_back(s.sdk[r]);
-      it.direct.push_back(s.depth[r] == 1 ? 1 : 0);
-      it.org.push_back(kept[s.author[r]] ? s.author[r] : kFoldedOrg);
-      it.family.push_back(s.family[r]);
-      it.task.push_back(s.task[r]);
-      it.library.push_back(s.library[r]);
-      it.license.push_back(s.license[r]);
+      it.type.push_back(p.type);
+      it.country.push_back(p.country);
+      it.sector.push_back(p.sector);
+      it.relation.push_back(p.relation);
+      it.size.push_back(p.size);
+      it.sdk.push_back(p.sdk);
+      it.direct.push_back(p.direct);
+      it.org.push_back(p.org);
+      it.family.push_back(p.family);
+      it.task.push_back(p.task);
+      it.library.push_back(p.library);
+      it.license.push_back(p.license);
       it.first_row.push_back(r);
     }
     if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));

@@ -80,12 +80,25 @@ struct ItemKey {
   bool operator==(const ItemKey& o) const { return a == o.a && b == o.b && c == o.c; }
   bool operator<(const ItemKey& o) const { return a != o.a ? a < o.a : b != o.b ? b < o.b : c < o.c; }
 };
-ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t row);
+// A row's filter dimensions as an item holds them (org: kFoldedOrg for an author outside the kept set).
+struct RowProfile {
+  std::uint8_t type, country, sector, relation, size, sdk, direct;
+  std::uint16_t task, library, license;
+  std::uint32_t org, family;
+  ItemKey key() const;
+};
+RowProfile row_profile(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t row);
+// Item i's profile: that of each of its rows.
+RowProfile item_profile(const Items& it, std::size_t i);
+inline ItemKey item_key(const Store& s, const std::vector<std::uint8_t>& kept, std::size_t row) {
+  return row_profile(s, kept, row).key();
+}
 
 // Groups the given rows (all rows when `rows` is empty), in their order. row_item, when given, receives the item
-// of each grouped row, in the same order.
+// of each grouped row, in the same order. profiles, when given, holds each given row's profile (rows[i]'s at i):
+// the store's filter columns are then not read, so an engine that has released them (engine.h) can still group.
 Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
-                 std::vector<std::uint32_t>* row_item, bool with_sized);
+                 std::vector<std::uint32_t>* row_item, bool with_sized, const std::vector<RowProfile>* profiles = nullptr);
 
 // f(month, param bin, downloads, parameter-weighted downloads) for each download month of a model row with a known
 // parameter count: what the sized entries sum.

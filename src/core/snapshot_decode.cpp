@@ -114,6 +114,8 @@ struct SnapshotLoader::Impl {
   std::size_t points = 0;  // months with downloads, as stored
   std::size_t next_group = 1;  // the manifest file whose series is appended next
   void append_ready_groups();
+  void make_columns();
+  bool columns_made = false;
   Store store;
   sj::parser parser;
   Padded pad;
@@ -130,7 +132,7 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L = Impl();
   L.manifest = std::move(m.value());
   L.begun = true;
-  std::size_t files = L.manifest.files.size(), n = L.manifest.repositories;
+  std::size_t files = L.manifest.files.size();
   L.received.assign(files, 0);
   // The precomputed views file is for the page to draw from before the engine is ready, never a data part.
   for (std::size_t i = 0; i < files; ++i)
@@ -145,14 +147,23 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   L.group_downloads.resize(files);
   L.group_likes.resize(files);
   L.group_lifetime.resize(files);
-  Store& s = L.store;
-  s.info = L.manifest.info;
+  L.store.info = L.manifest.info;
+  return "";
+}
+
+// The store's columns are made at the first row part, not at begin: the dictionaries part, parsed first, then leaves
+// its parser's memory (freed after it) for them instead of adding to the peak.
+void SnapshotLoader::Impl::make_columns() {
+  if (columns_made) return;
+  columns_made = true;
+  std::size_t n = manifest.repositories;
+  Store& s = store;
   // Room for every download point, but never more than four characters of part text per point: a manifest that lies
   // about its counts cannot reserve absurd memory this way. (Long runs of equal values can pack a real snapshot
   // denser than that; its series then grow as they arrive.)
   std::uint64_t raw_total = 0;
-  for (const auto& f : L.manifest.files) raw_total += f.raw_bytes;
-  std::size_t points = std::size_t(std::min<std::uint64_t>(L.manifest.series_points, raw_total / 4));
+  for (const auto& f : manifest.files) raw_total += f.raw_bytes;
+  std::size_t points = std::size_t(std::min<std::uint64_t>(manifest.series_points, raw_total / 4));
   s.series_start.assign(n + 1, 0);
   s.series_begin.reserve(n);
   // And for a few empty months inside the series (store.h): 1 in 256 (the default snapshot has 1 in 2,800). A
@@ -162,8 +173,7 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
   s.created.resize(n), s.downloads30.resize(n);
   s.likes.reserve(n), s.downloads_all.reserve(n);
-  L.params.resize(n);
-  return "";
+  params.resize(n);
 }
 
 Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
@@ -207,6 +217,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     }
     if (seen != 9) return bad("missing a dictionary");
   } else {
+    L.make_columns();
     std::size_t n = f.rows, r0 = L.first_row[index];
     std::uint64_t rows_field = 0;
     std::size_t seen = 0;
@@ -349,6 +360,12 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     L.points += months_raw.size();
   }
   if (!doc.is_alive() || !doc.at_end()) return bad("trailing text after the JSON object");
+  if (f.role == "dicts") {
+    // The largest part (10 MB of 143 in the default snapshot): the parser and padding sized for it (about 5 bytes per
+    // byte of text) go back, so the row parts, and then the engine, reuse that memory.
+    L.parser = sj::parser();
+    L.pad.release();
+  }
   L.received[index] = 1;
   L.append_ready_groups();
   return "";
@@ -378,6 +395,7 @@ Result<Store> SnapshotLoader::finish() {
   if (!L.begun) return R::failure("no manifest");
   for (std::size_t i = 0; i < L.received.size(); ++i)
     if (!L.received[i]) return R::failure(L.manifest.files[i].path + ": missing (listed in the manifest, never loaded)");
+  L.make_columns();  // a snapshot with no rows
   Store& s = L.store;
   L.append_ready_groups();
   s.params.reserve(L.params.size());
@@ -400,6 +418,7 @@ Result<Store> SnapshotLoader::finish() {
   s.info.series_first = first;
   s.derive_row_fields();
   L.pad.release();
+  L.parser = sj::parser();
   L.begun = false;
   return std::move(s);
 }

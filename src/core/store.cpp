@@ -56,6 +56,12 @@ std::size_t Store::memory_bytes() const {
   return n;
 }
 
+void Store::release_filter_columns() {
+  for (auto* v : {&relation, &sdk, &depth, &size, &row_country, &row_sector}) std::vector<std::uint8_t>().swap(*v);
+  for (auto* v : {&task, &library, &license}) std::vector<std::uint16_t>().swap(*v);
+  for (auto* v : {&author, &family}) std::vector<std::uint32_t>().swap(*v);
+}
+
 std::string Store::validate() const {
   std::size_t n = rows();
   auto same = [&](std::size_t size, const char* name) -> std::string {

@@ -75,6 +75,9 @@ struct Store {
   // The same repositories in another order (order[i] = the old row that becomes row i); derived fields included.
   Store permuted(const std::vector<std::uint32_t>& order) const;
   void derive_row_fields();
+  // Gives back the per-row filter columns (all but type) and author, once an engine's items hold them: the page's
+  // engine needs the memory. The store can then no longer be validated, permuted, grouped by row or written.
+  void release_filter_columns();
   // Checks that every index is in range and every stored column has the same length. "" when sound.
   // Run before derive_row_fields, which trusts the indexes.
   std::string validate() const;

@@ -80,8 +80,10 @@ struct Ctx {
     if (f.hi < begin) return;
     std::uint32_t k = first + (f.lo > begin ? f.lo - begin : 0);
     const std::uint32_t end = std::min<std::uint32_t>(it.dl_start[i + 1], first + (f.hi - begin) + 1);
-    for (; k < end; ++k)
-      if (std::uint64_t d = it.dl_sum[k]) fn(Month(begin + (k - first)), d);
+    if (k < end)
+      it.dl_sum.each(k, end, [&](std::size_t j, std::uint64_t d) {
+        if (d) fn(Month(begin + (j - first)), d);
+      });
   }
   std::size_t months() const { return f.hi >= f.axis_first ? std::size_t(f.hi - f.axis_first + 1) : 0; }
   // Axis slot of a month; months before the axis start (only when no window) and unknown dates go to the extra slot.
@@ -877,7 +879,7 @@ Slice Engine::orgs_view(const ViewState&, const FilterPass& f) const {
   auto scan_folded = [&](std::uint32_t author) {
     for (std::uint32_t k = folded_row_start_[author]; k < folded_row_start_[author + 1]; ++k) {
       std::uint32_t r = folded_rows_[k];
-      if (f.all.mask[row_item_[r]] & std::uint16_t(~own)) continue;  // the main table's items hold the rows
+      if (f.all.mask[item_of_row(r)] & std::uint16_t(~own)) continue;  // the main table's items hold the rows
       Agg& a = agg(author);
       std::uint64_t likes = s.likes[r] == kUnknownCount ? 0 : s.likes[r];
       add_created(a, s.created[r], 1, likes);

@@ -110,6 +110,41 @@ TEST_CASE("folding the long tail of authors changes nothing, org filter and lead
   }
 }
 
+TEST_CASE("a lean engine releases the store's filter columns and answers as a whole one does", "[grouping]") {
+  Store s = random_store(17, 5000);
+  Engine whole(s, 5), lean(s, 5, Engine::kWalkSegment, Engine::StoreRows::lean);
+  CHECK(lean.store().author.empty());
+  CHECK(lean.store().family.empty());
+  CHECK(lean.store().row_country.empty());
+  CHECK(lean.store().type.size() == s.rows());
+  CHECK(lean.store().memory_bytes() + 20 * s.rows() <= whole.store().memory_bytes());
+  for (const char* q : kStates) {
+    INFO(q);
+    ViewState st = parse_state(q).value();
+    CHECK(lean.all_views_json(st).value() == whole.all_views_json(st).value());
+  }
+  for (const char* dim : {"type", "country", "sector", "task", "modality", "library", "license", "family", "relation", "size", "sdk"}) {
+    INFO(dim);
+    auto v = lean.dimension_values(dim);
+    REQUIRE(v.ok());
+    CHECK(v.value() == whole.dimension_values(dim).value());
+  }
+  CHECK(lean.orgs_matching("user2", 30) == whole.orgs_matching("user2", 30));
+  // The counts come from the items: each value's repositories, counted here from the rows.
+  auto counted = [&](const std::vector<std::string>& names, auto value_of, const std::string& out) {
+    std::vector<std::size_t> n(names.size(), 0);
+    for (std::size_t r = 0; r < s.rows(); ++r) ++n[value_of(r)];
+    for (std::size_t v = 0; v < names.size(); ++v) {
+      INFO(names[v]);
+      bool listed = out.find("[\"" + names[v] + "\"," + std::to_string(n[v]) + "]") != std::string::npos;
+      CHECK(listed == (n[v] > 0 && !names[v].empty()));
+    }
+  };
+  counted(s.licenses, [&](std::size_t r) { return s.license[r]; }, lean.dimension_values("license").value());
+  counted(s.families, [&](std::size_t r) { return s.family[r]; }, lean.dimension_values("family").value());
+  counted(s.countries, [&](std::size_t r) { return s.row_country[r]; }, lean.dimension_values("country").value());
+}
+
 TEST_CASE("postings, rolled-up items and caches give the slices a plain scan gives", "[grouping]") {
   Store s = random_store(5, 8000);
   Engine fast(s, 10), plain(s, 10);

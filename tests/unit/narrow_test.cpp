@@ -22,11 +22,16 @@ TEST_CASE("narrow columns read back every value, wide ones included", "[narrow]"
       CHECK(seen == std::vector<std::uint32_t>(values.begin() + first, values.begin() + end));
     }
   Sums s;
-  s.push_back(0xFFFFFFFEu), s.push_back(0xFFFFFFFFu), s.push_back(std::uint64_t(1) << 40);
-  CHECK(s[0] == 0xFFFFFFFEu);
+  s.push_back(65534), s.push_back(0xFFFFFFFFu), s.push_back(3), s.push_back(std::uint64_t(1) << 40), s.push_back(65535);
+  CHECK(s[0] == 65534);
   CHECK(s[1] == 0xFFFFFFFFu);
-  CHECK(s[2] == std::uint64_t(1) << 40);
-  CHECK(s.wide_count() == 2);
+  CHECK(s[2] == 3);
+  CHECK(s[3] == std::uint64_t(1) << 40);
+  CHECK(s[4] == 65535);
+  CHECK(s.wide_count() == 3);
+  std::vector<std::uint64_t> seen;
+  s.each(1, 5, [&](std::size_t, std::uint64_t v) { seen.push_back(v); });
+  CHECK(seen == std::vector<std::uint64_t>{0xFFFFFFFFu, 3, std::uint64_t(1) << 40, 65535});
 }
 
 TEST_CASE("counts with an unknown value keep unknown narrow and every count exact", "[narrow]") {
