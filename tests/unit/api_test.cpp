@@ -51,8 +51,11 @@ TEST_CASE("requests: load, state, views, orgs, values and clear errors", "[api]"
   Reply views = api.call("{\"op\":\"views\",\"query\":\"\"}");
   REQUIRE(views.status == 0);
   for (auto name : kViewNames) CHECK(views.body.find("\"" + std::string(name) + "\":{\"view\"") != std::string::npos);
-  // The page's engine gave back the column no view reads, and answers as one that kept it.
+  // The page's engine gave back the columns no view reads (the last 30 days; the filter columns, which its items
+  // hold), and answers as one that kept them.
   CHECK(api.engine()->store().downloads30.empty());
+  CHECK(api.engine()->store().author.empty());
+  CHECK(api.engine()->store().license.empty());
   CHECK(views.body == engine.all_views_json(parse_state("").value()).value());
   CHECK(api.call("{\"op\":\"view\",\"query\":\"\",\"view\":\"sdks\",\"format\":\"csv\"}").body ==
         "month,sdk,repos\r\n2025-02,docker,1\r\n2025-03,gradio,1\r\n");
