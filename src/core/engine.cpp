@@ -25,7 +25,7 @@ std::vector<std::uint32_t> Engine::candidates(const Pass& p, std::uint16_t own, 
   std::vector<std::uint32_t> out;
   out.reserve(best_count);
   const Posting& post = posting(Dim(best));
-  for (auto v : p.allowed[best]) out.insert(out.end(), post.items.begin() + post.start[v], post.items.begin() + post.start[v + 1]);
+  for (auto v : p.allowed[best]) post.append(v, out);
   return out;
 }
 

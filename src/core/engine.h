@@ -67,10 +67,32 @@ struct FilterPass {
   }
 };
 
-// Items by the value of one dimension: the items with value v are items[start[v] .. start[v+1]).
+// Items by the value of one dimension: value v has start[v + 1] - start[v] items, listed in items[start[v] ..
+// start[v + 1]), or, in a posting made of runs, as the runs of consecutive items [run_first[j], run_end[j]) for j in
+// [run_start[v], run_start[v + 1]). Rows are ordered by profile, so on most dimensions an item's neighbours share its
+// value: type, country, sector, task, library, license, relation, size and SDK take 3 to 14,000 runs for 925K items
+// in the default snapshot (33 MB less than lists), while org and family stay lists.
 struct Posting {
   std::vector<std::uint32_t> start, items;
+  std::vector<std::uint32_t> run_start, run_first, run_end;
+  bool runs() const { return !run_start.empty(); }
+  // Appends value v's items to out, in ascending order.
+  void append(std::size_t v, std::vector<std::uint32_t>& out) const {
+    if (!runs()) {
+      out.insert(out.end(), items.begin() + start[v], items.begin() + start[v + 1]);
+      return;
+    }
+    for (std::uint32_t j = run_start[v]; j < run_start[v + 1]; ++j)
+      for (std::uint32_t i = run_first[j]; i < run_end[j]; ++i) out.push_back(i);
+  }
+  // Lists become runs where runs take less memory.
+  void make_runs();
 };
+
+// Per creation entry (items.h): models with known lifetime downloads and the sum of those, narrow (narrow.h): in the
+// default snapshot's main and rolled-up tables, 2.2M entries in 13 MB instead of 26.
+using EntryCounts = Narrow<std::uint16_t, std::uint32_t>;
+using EntrySums = Narrow<std::uint32_t, std::uint64_t>;
 
 class Engine {
  public:
@@ -85,7 +107,7 @@ class Engine {
   const Store& store() const { return store_; }
   const Items& items() const { return items_; }
   const Items* items_table() const { return &items_; }
-  const std::vector<std::uint32_t>& created_known() const { return created_known_; }
+  const EntryCounts& created_known() const { return created_known_; }
   // Families with derivatives, most first by their count over all time (a bound on any filter and window), and
   // that count: the families view scans the families that can still make its top 15, through their posting.
   const std::vector<std::uint32_t>& family_order() const { return family_order_; }
@@ -118,15 +140,15 @@ class Engine {
   // start[f + 1]); models of no family are left out). A family filter walks its families' models only.
   const Posting& family_walk() const { return family_walk_; }
   // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.
-  const std::vector<std::uint32_t>& coarse_known() const { return coarse_known_; }
-  const std::vector<std::uint64_t>& coarse_lifetime() const { return coarse_lifetime_; }
+  const EntryCounts& coarse_known() const { return coarse_known_; }
+  const EntrySums& coarse_lifetime() const { return coarse_lifetime_; }
   const std::vector<LifetimeEntry>* by_lifetime_list() const { return &by_lifetime_; }
   // Lifetime downloads of by_lifetime_list()[0 .. j) for j = 0, kPrefixStep, 2 * kPrefixStep, ...: when every model
   // passes, the concentration reads its marks from these instead of walking.
   static constexpr std::size_t kPrefixStep = 64;
   const std::vector<std::uint64_t>& lifetime_prefix() const { return lifetime_prefix_; }
   bool fast_paths() const { return fast_paths_; }
-  const std::vector<std::uint64_t>& created_lifetime() const { return created_lifetime_; }
+  const EntrySums& created_lifetime() const { return created_lifetime_; }
 
   Result<Slice> view(const ViewState& state, std::string_view name);
   // Every view, as {"headline":{...slice...},"growth":{...},...}.
@@ -182,8 +204,8 @@ class Engine {
   Posting by_family_posting_;                    // by_family_'s items by family
   std::vector<std::uint64_t> item_downloads_;    // per item of items_: downloads up to the snapshot month
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
-  std::vector<std::uint32_t> created_known_;
-  std::vector<std::uint64_t> created_lifetime_;
+  EntryCounts created_known_;
+  EntrySums created_lifetime_;
   std::vector<std::uint32_t> family_order_, family_derivatives_;
   std::vector<LifetimeEntry> by_lifetime_;
   std::vector<std::uint32_t> block_item_;  // per block of 2^kRowBlockBits rows, the item holding its first row; then one
@@ -192,8 +214,8 @@ class Engine {
   std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
   WalkSegments walk_segments_;
   Posting family_walk_;
-  std::vector<std::uint32_t> coarse_known_;
-  std::vector<std::uint64_t> coarse_lifetime_;
+  EntryCounts coarse_known_;
+  EntrySums coarse_lifetime_;
   std::array<Posting, kDimCount> postings_;
   // Slices of views that no filter of their state touches, by view and time window: after one filter click only
   // the views it filters are recomputed.

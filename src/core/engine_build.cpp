@@ -7,6 +7,23 @@
 
 namespace hubreport {
 
+void Posting::make_runs() {
+  std::size_t runs = 0;
+  for (std::size_t v = 0; v + 1 < start.size(); ++v)
+    for (std::uint32_t k = start[v]; k < start[v + 1]; ++k) runs += k == start[v] || items[k] != items[k - 1] + 1;
+  if (runs * 2 >= items.size()) return;
+  run_start.reserve(start.size()), run_first.reserve(runs), run_end.reserve(runs);
+  for (std::size_t v = 0; v + 1 < start.size(); ++v) {
+    run_start.push_back(std::uint32_t(run_first.size()));
+    for (std::uint32_t k = start[v]; k < start[v + 1]; ++k) {
+      if (k == start[v] || items[k] != items[k - 1] + 1) run_first.push_back(items[k]), run_end.push_back(items[k]);
+      ++run_end.back();
+    }
+  }
+  run_start.push_back(std::uint32_t(run_first.size()));
+  std::vector<std::uint32_t>().swap(items);
+}
+
 Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segment, StoreRows rows)
     : store_(std::move(store)) {
   const Store& s = store_;
@@ -55,6 +72,42 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   by_family_ = roll_up(items_, s, nullptr, RollUp::by_family);
   // Nothing below, and no answer, reads them: the tables built from here on reuse their memory.
   if (rows == StoreRows::lean) store_.release_filter_columns();
+  // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
+  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted here, where the
+  // released columns leave room for the keys (40 MB at 4.4M repositories), so that they do not add to the peak.
+  const auto model = std::uint8_t(RepoType::model);
+  if (s.rows() < (std::size_t(1) << 24)) {
+    std::vector<std::uint64_t> keys, tmp;
+    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
+    std::size_t models = 0;
+    for (std::uint32_t r = 0; r < s.rows(); ++r) models += s.type[r] == model && s.downloads_all[r] != kUnknownTotal;
+    keys.reserve(models);
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
+        keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
+    tmp.resize(keys.size());
+    // The keys are made in row order and each pass is stable, so sorting on the lifetime bits (24 and up) leaves ties
+    // in row order; a pass whose digit is the same in every key (the top bits, unless some lifetime is huge) is skipped.
+    for (int shift = 24; shift < 64; shift += 16) {
+      std::vector<std::uint32_t> count(65537, 0);
+      for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
+      if (std::count(count.begin(), count.end(), std::uint32_t(keys.size())) == 1) continue;
+      for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+      for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
+      keys.swap(tmp);
+    }
+    std::vector<std::uint64_t>().swap(tmp);
+    by_lifetime_.reserve(keys.size());
+    for (auto k : keys) {
+      auto r = std::uint32_t(k & 0xFFFFFF);
+      by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
+    }
+  } else {  // too many rows to pack a row number in 24 bits: a comparison sort
+    for (std::uint32_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
+        by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
+    sort_most_downloaded_first(by_lifetime_);
+  }
   family_derivatives_.assign(s.families.size(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i] && items_.relation[i])
@@ -69,16 +122,22 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     auto first = t.created_month.begin() + t.created_start[i], last = t.created_month.begin() + t.created_start[i + 1];
     return std::size_t(std::lower_bound(first, last, m) - t.created_month.begin());
   };
-  created_known_.assign(items_.created_month.size(), 0);
-  created_lifetime_.assign(items_.created_month.size(), 0);
-  coarse_known_.assign(coarse_.created_month.size(), 0);
-  coarse_lifetime_.assign(coarse_.created_month.size(), 0);
-  for (std::uint32_t r = 0; r < s.rows(); ++r) {
-    if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
-    std::uint32_t i = row_item[r];
-    std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
-    ++created_known_[k], ++coarse_known_[ck];
-    created_lifetime_[k] += s.downloads_all[r], coarse_lifetime_[ck] += s.downloads_all[r];
+  {
+    std::vector<std::uint32_t> known(items_.created_month.size(), 0), coarse_known(coarse_.created_month.size(), 0);
+    std::vector<std::uint64_t> lifetime(known.size(), 0), coarse_lifetime(coarse_known.size(), 0);
+    for (std::uint32_t r = 0; r < s.rows(); ++r) {
+      if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
+      std::uint32_t i = row_item[r];
+      std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
+      ++known[k], ++coarse_known[ck];
+      lifetime[k] += s.downloads_all[r], coarse_lifetime[ck] += s.downloads_all[r];
+    }
+    auto narrow = [](auto& out, const auto& values) {
+      out.reserve(values.size());
+      for (auto v : values) out.push_back(v);
+    };
+    narrow(created_known_, known), narrow(created_lifetime_, lifetime);
+    narrow(coarse_known_, coarse_known), narrow(coarse_lifetime_, coarse_lifetime);
   }
   // One pass over the items' download entries: each item's downloads up to the snapshot month (the leaderboard's
   // whole-history totals) and in every month, and the kept authors' downloads by year (bounds for the leaderboard).
@@ -122,37 +181,6 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   kept_by(Dim::license, s.licenses.size(), items_.license);
   std::vector<std::uint64_t>().swap(item_all);
   rank_most_first(kept_order_.begin(), kept_order_.end(), author_downloads_);
-  // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
-  // comparison sort of millions of rows in wasm would take several times longer to produce.
-  const auto model = std::uint8_t(RepoType::model);
-  if (s.rows() < (std::size_t(1) << 24)) {
-    std::vector<std::uint64_t> keys, tmp;
-    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
-    for (std::uint32_t r = 0; r < s.rows(); ++r)
-      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
-    tmp.resize(keys.size());
-    // The keys are made in row order and each pass is stable, so sorting on the lifetime bits (24 and up) leaves ties
-    // in row order; a pass whose digit is the same in every key (the top bits, unless some lifetime is huge) is skipped.
-    for (int shift = 24; shift < 64; shift += 16) {
-      std::vector<std::uint32_t> count(65537, 0);
-      for (auto k : keys) ++count[((k >> shift) & 0xFFFF) + 1];
-      if (std::count(count.begin(), count.end(), std::uint32_t(keys.size())) == 1) continue;
-      for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
-      for (auto k : keys) tmp[count[(k >> shift) & 0xFFFF]++] = k;
-      keys.swap(tmp);
-    }
-    by_lifetime_.reserve(keys.size());
-    for (auto k : keys) {
-      auto r = std::uint32_t(k & 0xFFFFFF);
-      by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
-    }
-  } else {  // too many rows to pack a row number in 24 bits: a comparison sort
-    for (std::uint32_t r = 0; r < s.rows(); ++r)
-      if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
-    sort_most_downloaded_first(by_lifetime_);
-  }
   std::vector<std::uint32_t>().swap(row_item);
   std::uint64_t sum = 0;
   for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
@@ -210,7 +238,10 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     }
   };
   post_into(family_walk_, by_lifetime_.size(), s.families.size(), [&](std::uint32_t j) { return items_.family[by_lifetime_[j].item]; }, 0);
-  auto post = [&](Dim d, std::size_t values, auto value_of) { post_into(postings_[int(d)], it.count(), values, value_of); };
+  auto post = [&](Dim d, std::size_t values, auto value_of) {
+    post_into(postings_[int(d)], it.count(), values, value_of);
+    if (d != Dim::org && d != Dim::family) postings_[int(d)].make_runs();  // those two are read by position
+  };
   post_into(by_family_posting_, by_family_.count(), s.families.size(), [&](std::uint32_t i) { return by_family_.family[i]; });
   post(Dim::type, kRepoTypeNames.size(), [&](std::uint32_t i) { return it.type[i]; });
   post(Dim::country, s.countries.size(), [&](std::uint32_t i) { return it.country[i]; });

@@ -228,8 +228,7 @@ const Concentration& concentration(const Ctx& c) {
                       !c.e.rolled_walk_key().empty();
   // The main and rolled-up tables carry per-entry model counts and lifetime sums, so the count and total need no walk.
   const bool summed = c.p.items == c.e.items_table();
-  auto count_entries = [&](const Items& t, std::size_t i, const std::vector<std::uint32_t>& known,
-                           const std::vector<std::uint64_t>& lifetime) {
+  auto count_entries = [&](const Items& t, std::size_t i, const EntryCounts& known, const EntrySums& lifetime) {
     for (std::uint32_t k = t.created_start[i]; k < t.created_start[i + 1]; ++k)
       if (c.counted(t.created_month[k])) {
         out.unknown += t.created_repos[k];
