@@ -135,8 +135,55 @@ class Repeated {
 using Sums = Narrow<std::uint16_t, std::uint64_t>;
 // Repositories per item and creation month: 99.95% of the default snapshot's are under 255.
 using RepoCounts = Narrow<std::uint8_t, std::uint32_t>;
-// A repository's downloads in one month (store.h): 1 in 1,240 of the default snapshot's is 65,535 or more.
-using MonthlyCounts = Narrow<std::uint16_t, std::uint32_t>;
+// Repositories' downloads per month (store.h), each in as few bytes as it needs: 7 bits a byte, low bits first, the
+// high bit set on every byte but a value's last. 87% of the default snapshot's 32.6M monthly values are under 128
+// and 99.8% under 16,384: 1.13 bytes a value, where 16 bits with the wide ones apart took 2. Places are byte offsets
+// and values are read in order, as a repository's series is.
+class MonthlyCounts {
+ public:
+  void push_back(std::uint32_t v) {
+    for (; v >= 0x80; v >>= 7) bytes_.push_back(std::uint8_t(v | 0x80));
+    bytes_.push_back(std::uint8_t(v));
+  }
+  // Bytes push_back(v) takes.
+  static std::size_t bytes_for(std::uint32_t v) {
+    std::size_t n = 1;
+    for (; v >= 0x80; v >>= 7) ++n;
+    return n;
+  }
+  // f(value) for each value held in bytes [first, end), in order.
+  template <class F>
+  void each(std::size_t first, std::size_t end, F f) const {
+    const std::uint8_t *p = bytes_.data() + first, *last = bytes_.data() + end;
+    while (p < last) {
+      std::uint32_t v = *p++;
+      if (v >= 0x80) {
+        v &= 0x7F;
+        for (int shift = 7;; shift += 7) {
+          std::uint32_t b = *p++;
+          v |= (b & 0x7F) << shift;
+          if (b < 0x80) break;
+        }
+      }
+      f(v);
+    }
+  }
+  // Values held in bytes [first, end).
+  std::size_t count(std::size_t first, std::size_t end) const {
+    std::size_t n = 0;
+    for (std::size_t k = first; k < end; ++k) n += bytes_[k] < 0x80;
+    return n;
+  }
+  std::size_t size() const { return bytes_.size(); }  // in bytes
+  void reserve(std::size_t bytes) { bytes_.reserve(bytes); }
+  std::size_t capacity() const { return bytes_.capacity(); }
+  void shrink_to_fit() { bytes_.shrink_to_fit(); }
+  std::size_t memory_bytes() const { return bytes_.capacity(); }
+  bool operator==(const MonthlyCounts& o) const { return bytes_ == o.bytes_; }
+
+ private:
+  std::vector<std::uint8_t> bytes_;
+};
 // Likes (none of the default snapshot's reaches 65,535) and lifetime downloads (none reaches 2^32) of a repository.
 using Likes = CountsOrUnknown<std::uint16_t, std::uint32_t>;
 using LifetimeDownloads = CountsOrUnknown<std::uint32_t, std::uint64_t>;

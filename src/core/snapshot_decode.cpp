@@ -166,9 +166,9 @@ void SnapshotLoader::Impl::make_columns() {
   std::size_t points = std::size_t(std::min<std::uint64_t>(manifest.series_points, raw_total / 4));
   s.series_start.assign(n + 1, 0);
   s.series_begin.reserve(n);
-  // And for a few empty months inside the series (store.h): 1 in 256 (the default snapshot has 1 in 2,800). A
-  // snapshot with more grows the column; finish() gives back what growing left unused.
-  s.series_downloads.reserve(points + points / 256);
+  // At 1.25 bytes a point (store.h: the default snapshot takes 1.135, its empty months inside the series included).
+  // A snapshot that needs more grows the column as its rows arrive; finish() gives back what is left unused.
+  s.series_downloads.reserve(points + points / 4);
   s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
   s.created.resize(n), s.downloads30.resize(n);
@@ -375,10 +375,23 @@ void SnapshotLoader::Impl::append_ready_groups() {
   Store& s = store;
   for (; next_group < manifest.files.size() && received[next_group] && manifest.files[next_group].role == "rows"; ++next_group) {
     const auto& counts = group_counts[next_group];
+    const auto& downloads = group_downloads[next_group];
     std::size_t r0 = first_row[next_group];
-    for (std::size_t i = 0; i < counts.size(); ++i) s.series_start[r0 + i + 1] = s.series_start[r0 + i] + counts[i];
+    std::size_t bytes = 0;
+    for (auto d : downloads) bytes += MonthlyCounts::bytes_for(d);
+    auto& series = s.series_downloads;
+    if (series.size() + bytes > series.capacity()) {
+      // Room for the rest at the bytes per row so far, and a little more: not the doubling that would leave up to
+      // half of the column unused at the peak.
+      std::size_t done = r0 + counts.size(), total = series.size() + bytes;
+      std::size_t rest = manifest.repositories > done ? manifest.repositories - done : 0;
+      series.reserve(total + rest * (total / done + 1) + total / 64);
+    }
+    for (std::size_t i = 0, k = 0; i < counts.size(); ++i) {
+      for (std::uint32_t j = 0; j < counts[i]; ++j) series.push_back(downloads[k++]);
+      s.series_start[r0 + i + 1] = std::uint32_t(series.size());
+    }
     s.series_begin.insert(s.series_begin.end(), group_begin[next_group].begin(), group_begin[next_group].end());
-    for (auto d : group_downloads[next_group]) s.series_downloads.push_back(d);
     for (auto v : group_likes[next_group]) s.likes.push_back(v);
     for (auto v : group_lifetime[next_group]) s.downloads_all.push_back(v);
     std::vector<std::uint32_t>().swap(group_likes[next_group]);

@@ -33,7 +33,7 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
   p.series_start.assign(1, 0);
   p.series_downloads.reserve(series_downloads.size());
   for (auto r : order) {
-    series_downloads.each(series_start[r], series_start[r + 1], [&](std::size_t, std::uint32_t d) { p.series_downloads.push_back(d); });
+    series_downloads.each(series_start[r], series_start[r + 1], [&](std::uint32_t d) { p.series_downloads.push_back(d); });
     p.series_start.push_back(std::uint32_t(p.series_downloads.size()));
   }
   p.derive_row_fields();
@@ -101,7 +101,7 @@ std::string Store::validate() const {
   for (std::size_t i = 0; i < n; ++i) {
     if (created[i] != kUnknownMonth && created[i] >= 1200) return "creation month out of range";
     if (series_start[i + 1] < series_start[i]) return "download series offsets go backwards";
-    if (series_start[i + 1] > series_start[i] && std::size_t(series_begin[i]) + (series_start[i + 1] - series_start[i]) > 1200)
+    if (series_start[i + 1] > series_start[i] && std::size_t(series_begin[i]) + series_months(i) > 1200)
       return "download month out of range";
   }
   return "";
@@ -109,7 +109,7 @@ std::string Store::validate() const {
 
 std::size_t Store::series_points() const {
   std::size_t n = 0;
-  series_downloads.each(0, series_downloads.size(), [&](std::size_t, std::uint32_t d) { n += d != 0; });
+  series_downloads.each(0, series_downloads.size(), [&](std::uint32_t d) { n += d != 0; });
   return n;
 }
 

@@ -39,20 +39,22 @@ struct Store {
   Likes likes;                             // kUnknownCount when absent
   LifetimeDownloads downloads_all;         // kUnknownTotal when absent
   Repeated params;                                // 0 when unknown
-  // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's month
-  // series_begin[r] + j holds series_downloads[series_start[r] + j], 0 for a month without downloads inside the
-  // series. Series are nearly always unbroken, so a month per value (2 bytes each) would cost more than the rare
-  // empty months do (2 bytes each).
-  std::vector<std::uint32_t> series_start;  // rows + 1 offsets into series_downloads
+  // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's series
+  // is the values in bytes [series_start[r], series_start[r + 1]) of series_downloads, its j-th for month
+  // series_begin[r] + j, 0 for a month without downloads inside the series. Series are nearly always unbroken, so a
+  // month per value would cost more than the rare empty months do (a byte each).
+  std::vector<std::uint32_t> series_start;  // rows + 1 byte offsets into series_downloads
   std::vector<Month> series_begin;          // per row: the first month of its series (0 when it has none)
   MonthlyCounts series_downloads;
+  // Months in row r's series, the empty ones inside it included.
+  std::size_t series_months(std::size_t r) const { return series_downloads.count(series_start[r], series_start[r + 1]); }
   // f(month, downloads) for each month of row r with downloads, in ascending order of month.
   template <class F>
   void each_download(std::size_t r, F f) const {
-    const std::uint32_t first = series_start[r];
-    const Month begin = series_begin[r];
-    series_downloads.each(first, series_start[r + 1], [&](std::size_t k, std::uint32_t d) {
-      if (d) f(Month(begin + (k - first)), d);
+    Month m = series_begin[r];
+    series_downloads.each(series_start[r], series_start[r + 1], [&](std::uint32_t d) {
+      if (d) f(m, d);
+      ++m;
     });
   }
   // Appends row `rows() - 1`'s series from (month, downloads) pairs in strictly ascending order of month.

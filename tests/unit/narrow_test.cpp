@@ -1,12 +1,34 @@
-// Narrow columns (narrow.h): values from the low type's maximum on are kept apart and read back exactly.
+// Narrow columns (narrow.h): values from the low type's maximum on are kept apart and read back exactly; monthly
+// counts take a byte for each 7 bits a value needs.
 #include "catch.hpp"
 #include "store.h"
 
 using namespace hubreport;
 
+TEST_CASE("monthly counts read back every value, in as few bytes as each needs", "[narrow]") {
+  const std::vector<std::uint32_t> values{0, 1, 127, 128, 16383, 16384, 65535, 7, 4000000000u, 2, 0xFFFFFFFFu, 9};
+  const std::vector<std::size_t> bytes{1, 1, 1, 2, 2, 3, 3, 1, 5, 1, 5, 1};
+  MonthlyCounts c;
+  std::vector<std::size_t> place{0};  // byte offset of each value, then the end
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    c.push_back(values[k]);
+    CHECK(c.size() - place.back() == bytes[k]);
+    CHECK(MonthlyCounts::bytes_for(values[k]) == bytes[k]);
+    place.push_back(c.size());
+  }
+  // Every range of whole values, as a repository's series is one.
+  for (std::size_t first = 0; first <= values.size(); ++first)
+    for (std::size_t end = first; end <= values.size(); ++end) {
+      std::vector<std::uint32_t> seen;
+      c.each(place[first], place[end], [&](std::uint32_t v) { seen.push_back(v); });
+      CHECK(seen == std::vector<std::uint32_t>(values.begin() + first, values.begin() + end));
+      CHECK(c.count(place[first], place[end]) == end - first);
+    }
+}
+
 TEST_CASE("narrow columns read back every value, wide ones included", "[narrow]") {
   const std::vector<std::uint32_t> values{0, 1, 65534, 65535, 65536, 7, 4000000000u, 65535, 2, 0xFFFFFFFFu, 9};
-  MonthlyCounts c;
+  Narrow<std::uint16_t, std::uint32_t> c;
   for (auto v : values) c.push_back(v);
   REQUIRE(c.size() == values.size());
   CHECK(c.wide_count() == 5);
