@@ -130,7 +130,7 @@ struct Builder::Impl {
     };
     if (!rec.author.empty()) set(d.author, authors.intern(rec.author), 0u);
     if (rec.created) set(d.created, *rec.created, kUnknownMonth);
-    if (rec.downloads_all) set(d.downloads_all, std::min(*rec.downloads_all, kUnknownTotal - 1), kUnknownTotal);
+    if (rec.downloads_all) set(d.downloads_all, std::min(*rec.downloads_all, kMaxLifetime), kUnknownTotal);
     if (rec.downloads30) set(d.downloads30, saturate32(*rec.downloads30), kUnknownCount);
     if (rec.likes) set(d.likes, saturate32(*rec.likes), kUnknownCount);
     if (rec.params) set(d.params, *rec.params, std::uint64_t(0));

@@ -20,11 +20,17 @@ namespace hubreport {
 // Items to scan and which of them pass the filters. Bit d of mask[item] is set when the item fails dimension d, so a
 // view that ignores its own dimension (cross-filtering) tests (mask & ~own) == 0.
 // A model with known lifetime downloads, in the order the concentration views walk them (most downloaded first).
+// 12 bytes, not the 16 a 64-bit field would pad it to: lifetimes are below 2^48 (Store::validate, kMaxLifetime).
 struct LifetimeEntry {
-  std::uint64_t lifetime;
-  std::uint32_t item;
+  LifetimeEntry() = default;
+  LifetimeEntry(std::uint64_t lifetime, std::uint32_t item, Month created)
+      : low(std::uint32_t(lifetime)), item(item), created(created), high(std::uint16_t(lifetime >> 32)) {}
+  std::uint64_t lifetime() const { return std::uint64_t(high) << 32 | low; }
+  std::uint32_t low, item;
   Month created;
+  std::uint16_t high;
 };
+static_assert(sizeof(LifetimeEntry) == 12);
 
 // Lifetime concentration of the filtered models (shared by the headline and the concentration view).
 struct Concentration {
@@ -82,8 +88,11 @@ struct Posting {
       out.insert(out.end(), items.begin() + start[v], items.begin() + start[v + 1]);
       return;
     }
+    std::size_t at = out.size();
+    out.resize(at + (start[v + 1] - start[v]));
+    std::uint32_t* to = out.data() + at;
     for (std::uint32_t j = run_start[v]; j < run_start[v + 1]; ++j)
-      for (std::uint32_t i = run_first[j]; i < run_end[j]; ++i) out.push_back(i);
+      for (std::uint32_t i = run_first[j]; i < run_end[j]; ++i) *to++ = i;
   }
   // Lists become runs where runs take less memory.
   void make_runs();

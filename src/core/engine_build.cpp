@@ -57,24 +57,11 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     folded_by_rows_ = folded_order_;
     rank_most_first(folded_order_.begin(), folded_order_.end(), author_downloads_);
   }
-  // Each row's item, until the concentration's walk is built (answers find it with item_of_row).
-  std::vector<std::uint32_t> row_item;
-  row_item.reserve(s.rows());
-  items_ = group_rows(s, kept_, {}, &row_item, false);
-  for (std::size_t r = 0, i = 0; r < s.rows(); r += std::size_t(1) << kRowBlockBits) {
-    while (items_.first_row[i + 1] <= r) ++i;
-    block_item_.push_back(std::uint32_t(i));
-  }
-  block_item_.push_back(std::uint32_t(items_.count() ? items_.count() - 1 : 0));
-  std::vector<std::uint32_t> rolled_up_of;
-  coarse_ = roll_up(items_, s, &rolled_up_of);
-  by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
-  by_family_ = roll_up(items_, s, nullptr, RollUp::by_family);
-  // Nothing below, and no answer, reads them: the tables built from here on reuse their memory.
-  if (rows == StoreRows::lean) store_.release_filter_columns();
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
-  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted here, where the
-  // released columns leave room for the keys (40 MB at 4.4M repositories), so that they do not add to the peak.
+  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted first, while the
+  // loader's parse buffers have left room for its keys (40 MB at 4.4M repositories) and for the walk: the later,
+  // larger tables then fill what the keys leave, instead of the peak growing by them. The walk holds rows until the
+  // items are made.
   const auto model = std::uint8_t(RepoType::model);
   if (s.rows() < (std::size_t(1) << 24)) {
     std::vector<std::uint64_t> keys, tmp;
@@ -100,14 +87,30 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     by_lifetime_.reserve(keys.size());
     for (auto k : keys) {
       auto r = std::uint32_t(k & 0xFFFFFF);
-      by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
+      by_lifetime_.push_back({s.downloads_all[r], r, s.created[r]});
     }
   } else {  // too many rows to pack a row number in 24 bits: a comparison sort
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        by_lifetime_.push_back({s.downloads_all[r], row_item[r], s.created[r]});
+        by_lifetime_.push_back({s.downloads_all[r], r, s.created[r]});
     sort_most_downloaded_first(by_lifetime_);
   }
+  // No table of each row's item (17.6 MB at 4.4M repositories): items cover consecutive rows, so loops over rows go
+  // item by item, and a row's item is found with item_of_row.
+  items_ = group_rows(s, kept_, {}, nullptr, false);
+  for (std::size_t r = 0, i = 0; r < s.rows(); r += std::size_t(1) << kRowBlockBits) {
+    while (items_.first_row[i + 1] <= r) ++i;
+    block_item_.push_back(std::uint32_t(i));
+  }
+  block_item_.push_back(std::uint32_t(items_.count() ? items_.count() - 1 : 0));
+  for (LifetimeEntry& e : by_lifetime_) e.item = item_of_row(e.item);
+  // Nothing below (the roll-ups read the items, and the store's series and parameters), and no answer, reads them:
+  // the tables built from here on reuse their memory.
+  if (rows == StoreRows::lean) store_.release_filter_columns();
+  std::vector<std::uint32_t> rolled_up_of;
+  coarse_ = roll_up(items_, s, &rolled_up_of);
+  by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
+  by_family_ = roll_up(items_, s, nullptr, RollUp::by_family);
   family_derivatives_.assign(s.families.size(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i)
     if (items_.family[i] && items_.relation[i])
@@ -125,13 +128,13 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   {
     std::vector<std::uint32_t> known(items_.created_month.size(), 0), coarse_known(coarse_.created_month.size(), 0);
     std::vector<std::uint64_t> lifetime(known.size(), 0), coarse_lifetime(coarse_known.size(), 0);
-    for (std::uint32_t r = 0; r < s.rows(); ++r) {
-      if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
-      std::uint32_t i = row_item[r];
-      std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
-      ++known[k], ++coarse_known[ck];
-      lifetime[k] += s.downloads_all[r], coarse_lifetime[ck] += s.downloads_all[r];
-    }
+    for (std::uint32_t i = 0; i < items_.count(); ++i)
+      for (std::uint32_t r = items_.first_row[i]; r < items_.first_row[i + 1]; ++r) {
+        if (s.type[r] != std::uint8_t(RepoType::model) || s.downloads_all[r] == kUnknownTotal) continue;
+        std::size_t k = entry_of(items_, i, s.created[r]), ck = entry_of(coarse_, rolled_up_of[i], s.created[r]);
+        ++known[k], ++coarse_known[ck];
+        lifetime[k] += s.downloads_all[r], coarse_lifetime[ck] += s.downloads_all[r];
+      }
     auto narrow = [](auto& out, const auto& values) {
       out.reserve(values.size());
       for (auto v : values) out.push_back(v);
@@ -181,11 +184,10 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   kept_by(Dim::license, s.licenses.size(), items_.license);
   std::vector<std::uint64_t>().swap(item_all);
   rank_most_first(kept_order_.begin(), kept_order_.end(), author_downloads_);
-  std::vector<std::uint32_t>().swap(row_item);
   std::uint64_t sum = 0;
   for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
     if (j % kPrefixStep == 0) lifetime_prefix_.push_back(sum);
-    sum += by_lifetime_[j].lifetime;
+    sum += by_lifetime_[j].lifetime();
   }
   if (by_lifetime_.size() % kPrefixStep == 0) lifetime_prefix_.push_back(sum);  // the end of the walk, when on a step
   // The concentration walk over the rolled-up table reads 8 bytes per model instead of 20: (rolled-up item, creation
@@ -195,7 +197,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     rolled_walk_lifetime_.reserve(by_lifetime_.size());
     for (const LifetimeEntry& e : by_lifetime_) {
       rolled_walk_key_.push_back(rolled_up_of[e.item] << 16 | e.created);
-      rolled_walk_lifetime_.push_back(std::uint32_t(std::min<std::uint64_t>(e.lifetime, kLifetimeInWalk)));
+      rolled_walk_lifetime_.push_back(std::uint32_t(std::min<std::uint64_t>(e.lifetime(), kLifetimeInWalk)));
     }
     WalkSegments& w = walk_segments_;
     w.length = std::clamp<std::size_t>(walk_segment, 1, 0xFFFF);  // a cell's model count is 16 bits
@@ -213,7 +215,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
             out.key.push_back(std::uint16_t(k)), out.models.push_back(0), out.lifetime.push_back(0);
           }
           ++out.models[cell_of[k]];
-          out.lifetime[cell_of[k]] += by_lifetime_[j].lifetime;
+          out.lifetime[cell_of[k]] += by_lifetime_[j].lifetime();
         }
         out.start.push_back(std::uint32_t(out.key.size()));
       }

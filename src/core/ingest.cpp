@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "simdjson.h"
+#include "store.h"
 
 namespace hubreport {
 
@@ -14,22 +15,27 @@ namespace {
 
 using FieldError = std::string;  // empty = fine
 
-FieldError read_count(sj::value v, std::optional<std::uint64_t>& out, const char* name) {
+FieldError read_count(sj::value v, std::optional<std::uint64_t>& out, const char* name,
+                      std::uint64_t max = ~std::uint64_t(0)) {
   sj::json_type t;
   if (v.type().get(t)) return std::string(name) + ": unreadable value";
   if (t == sj::json_type::null) return "";
   if (t != sj::json_type::number) return std::string(name) + ": expected a number";
   std::uint64_t u;
+  double d;
   if (v.get_uint64().get(u) == simdjson::SUCCESS) {
     out = u;
-    return "";
-  }
-  double d;
-  if (v.get_double().get(d) == simdjson::SUCCESS && d >= 0 && d < 1.8e19 && d == double(std::uint64_t(d))) {
+  } else if (v.get_double().get(d) == simdjson::SUCCESS && d >= 0 && d < 1.8e19 && d == double(std::uint64_t(d))) {
     out = std::uint64_t(d);
-    return "";
+  } else {
+    return std::string(name) + ": expected a non-negative integer";
   }
-  return std::string(name) + ": expected a non-negative integer";
+  if (*out > max) {
+    std::string err = std::string(name) + ": " + std::to_string(*out) + " is out of range (at most " + std::to_string(max) + ")";
+    out.reset();
+    return err;
+  }
+  return "";
 }
 
 FieldError read_string(sj::value v, std::optional<std::string>& out, const char* name) {
@@ -136,7 +142,7 @@ FieldError read_record(sj::object obj, RepoType type, RepoRecord& r) {
     else if (key == "author") err = read_string(v, author, "author");
     else if (key == "createdAt") err = read_string(v, created, "createdAt");
     else if (key == "downloads") err = read_count(v, r.downloads30, "downloads");
-    else if (key == "downloadsAllTime") err = read_count(v, r.downloads_all, "downloadsAllTime");
+    else if (key == "downloadsAllTime") err = read_count(v, r.downloads_all, "downloadsAllTime", kMaxLifetime);
     else if (key == "likes") err = read_count(v, r.likes, "likes");
     else if (key == "pipeline_tag") err = read_string(v, r.task, "pipeline_tag");
     else if (key == "library_name") err = read_string(v, r.library, "library_name");

@@ -333,7 +333,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       }
       if (extra[i] < 0 && std::uint64_t(0) - std::uint64_t(extra[i]) > series) return bad("column 'downloads_all_extra' holds an out-of-range value");
       std::uint64_t all = series + std::uint64_t(extra[i]);
-      if (all >= (std::uint64_t(1) << 62)) return bad("column 'downloads_all_extra' holds an out-of-range value");
+      if (all > kMaxLifetime) return bad("column 'downloads_all_extra' holds an out-of-range value");
       lifetime[i] = all;
     }
     // One value per month from each series' first month to its last. The empty months inside are bounded: a

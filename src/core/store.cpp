@@ -100,6 +100,7 @@ std::string Store::validate() const {
     if (!err.empty()) return err;
   for (std::size_t i = 0; i < n; ++i) {
     if (created[i] != kUnknownMonth && created[i] >= 1200) return "creation month out of range";
+    if (downloads_all[i] != kUnknownTotal && downloads_all[i] > kMaxLifetime) return "lifetime downloads out of range";
     if (series_start[i + 1] < series_start[i]) return "download series offsets go backwards";
     if (series_start[i + 1] > series_start[i] && std::size_t(series_begin[i]) + series_months(i) > 1200)
       return "download month out of range";

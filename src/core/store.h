@@ -13,6 +13,9 @@ namespace hubreport {
 
 constexpr std::uint32_t kUnknownCount = 0xFFFFFFFFu;
 constexpr std::uint64_t kUnknownTotal = ~std::uint64_t(0);
+// Lifetime downloads above this (2^48 - 1, 281 trillion: a thousand times the whole Hub's) are refused as corrupt,
+// so that the engine's walk keeps them in 48 bits (engine.h, LifetimeEntry).
+constexpr std::uint64_t kMaxLifetime = (std::uint64_t(1) << 48) - 1;
 
 struct SnapshotInfo {
   std::string id, date, kind, provenance;  // date "YYYY-MM-DD"; kind "synthetic" or "real"

@@ -245,7 +245,7 @@ const Concentration& concentration(const Ctx& c) {
   }
   if (!summed)
     for (const LifetimeEntry& e : walk)
-      if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime;
+      if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime();
   out.unknown -= out.models;
   // Walking from the most downloaded, the models with at least K downloads are those ranked before the first one
   // below K.
@@ -319,11 +319,11 @@ const Concentration& concentration(const Ctx& c) {
     auto prefix = [&](std::size_t r) {
       std::size_t j = r / Engine::kPrefixStep * Engine::kPrefixStep;
       std::uint64_t v = c.e.lifetime_prefix()[j / Engine::kPrefixStep];
-      for (; j < r; ++j) v += walk[j].lifetime;
+      for (; j < r; ++j) v += walk[j].lifetime();
       return v;
     };
     auto with_at_least = [&](std::uint64_t k) {  // models with k or more downloads: a prefix of the walk
-      return std::size_t(std::partition_point(walk.begin(), walk.end(), [&](const LifetimeEntry& e) { return e.lifetime >= k; }) -
+      return std::size_t(std::partition_point(walk.begin(), walk.end(), [&](const LifetimeEntry& e) { return e.lifetime() >= k; }) -
                          walk.begin());
     };
     for (std::size_t u = 0; u < unders.size(); ++u) at_least[u] = with_at_least(unders[u]);
@@ -347,7 +347,7 @@ const Concentration& concentration(const Ctx& c) {
       for (std::size_t j = j0; j < j1; ++j) {
         std::uint32_t k = key[j];
         std::uint64_t d = lifetime[j];
-        if (d == Engine::kLifetimeInWalk) d = walk[j].lifetime;
+        if (d == Engine::kLifetimeInWalk) d = walk[j].lifetime();
         out[n] = d;
         n += ((mask[k >> 16] & others) == 0) & in_window(k & 0xFFFF);
       }
@@ -370,7 +370,7 @@ const Concentration& concentration(const Ctx& c) {
     } else {
       for (std::size_t sg = 0, j0 = 0; j0 < walk.size(); ++sg, j0 += seg.length) {
         std::size_t j1 = std::min(walk.size(), j0 + seg.length);
-        if (walk[j1 - 1].lifetime >= next_under) {
+        if (walk[j1 - 1].lifetime() >= next_under) {
           std::uint64_t models = 0, sum = 0;
           for (std::uint32_t k = cells->start[sg]; k < cells->start[sg + 1]; ++k) {
             std::uint16_t cell = cells->key[k];
@@ -408,7 +408,7 @@ const Concentration& concentration(const Ctx& c) {
         std::size_t n = 0;
         for (std::size_t q = q0; q < q1; ++q) {
           const LifetimeEntry& e = walk[positions[q]];
-          out[n] = e.lifetime;
+          out[n] = e.lifetime();
           n += ((mask[e.item] & others) == 0) & in_window(e.created);
         }
         return n;
@@ -418,7 +418,7 @@ const Concentration& concentration(const Ctx& c) {
         std::size_t n = 0;
         for (std::size_t j = j0; j < j1; ++j) {
           const LifetimeEntry& e = walk[j];
-          out[n] = e.lifetime;
+          out[n] = e.lifetime();
           n += ((mask[e.item] & others) == 0) & in_window(e.created);
         }
         return n;

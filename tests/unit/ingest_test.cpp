@@ -82,7 +82,12 @@ TEST_CASE("absurd values are rejected, not mangled", "[ingest]") {
   CHECK(error.find("downloads") != std::string::npos);
   read_all(R"({"id":"a/b","likes":"many"})", RepoType::model, false, nullptr, &error);
   CHECK(error.find("likes") != std::string::npos);
-  auto big = read_all(R"({"id":"a/b","downloadsAllTime":18446744073709551615})");
+  // Lifetime downloads up to 2^48 - 1 are kept exactly; beyond, the record is refused (store.h, kMaxLifetime).
+  auto big = read_all(R"({"id":"a/b","downloadsAllTime":281474976710655})");
   REQUIRE(big.size() == 1);
-  CHECK(*big[0].downloads_all == 18446744073709551615ull);
+  CHECK(*big[0].downloads_all == 281474976710655ull);
+  read_all(R"({"id":"a/b","downloadsAllTime":281474976710656})", RepoType::model, false, nullptr, &error);
+  CHECK(error == "input: line 1: downloadsAllTime: 281474976710656 is out of range (at most 281474976710655)");
+  read_all(R"({"id":"a/b","downloadsAllTime":18446744073709551615})", RepoType::model, false, nullptr, &error);
+  CHECK(error.find("downloadsAllTime: 18446744073709551615 is out of range") != std::string::npos);
 }
