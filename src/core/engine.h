@@ -94,8 +94,6 @@ struct Posting {
     for (std::uint32_t j = run_start[v]; j < run_start[v + 1]; ++j)
       for (std::uint32_t i = run_first[j]; i < run_end[j]; ++i) *to++ = i;
   }
-  // Lists become runs where runs take less memory.
-  void make_runs();
 };
 
 // Per creation entry (items.h): models with known lifetime downloads and the sum of those, narrow (narrow.h): in the

@@ -130,6 +130,30 @@ class Repeated {
   Distinct values_;
 };
 
+// Rows' byte offsets into their series (store.h): a 32-bit base per 8 offsets and 16 bits each on top of it, 2.5 bytes
+// an offset instead of 4. A row's series takes at most 1200 months of 5 bytes, so 7 rows span at most 42,000 bytes;
+// an offset past 16 bits (a corrupt store) is remembered as too_long(), which Store::validate reports.
+class SeriesStarts {
+ public:
+  std::uint32_t operator[](std::size_t k) const { return base_[k >> 3] + off_[k]; }
+  void push_back(std::uint32_t v) {
+    if ((off_.size() & 7) == 0) base_.push_back(v);
+    if (v < base_.back() || v - base_.back() > 0xFFFF) too_long_ = true;
+    off_.push_back(std::uint16_t(v - base_.back()));
+  }
+  void reserve(std::size_t n) { base_.reserve(n / 8 + 1), off_.reserve(n); }
+  std::size_t size() const { return off_.size(); }
+  std::uint32_t back() const { return (*this)[size() - 1]; }
+  bool too_long() const { return too_long_; }
+  std::size_t memory_bytes() const { return base_.capacity() * 4 + off_.capacity() * 2; }
+  bool operator==(const SeriesStarts& o) const { return base_ == o.base_ && off_ == o.off_; }
+
+ private:
+  std::vector<std::uint32_t> base_;
+  std::vector<std::uint16_t> off_;
+  bool too_long_ = false;
+};
+
 // Sums over items (items.h): most are small. Of the main table's 13.3M monthly download sums in the default snapshot,
 // 99.8% are under 65,535 (86% under 255), so 16 bits each plus the rare wide ones exact halve them (53 -> 27 MB).
 using Sums = Narrow<std::uint16_t, std::uint64_t>;

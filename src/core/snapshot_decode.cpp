@@ -21,6 +21,7 @@ class Padded {
     std::memset(buf_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
     return simdjson::padded_string_view(buf_.data(), text.size(), buf_.size());
   }
+  void reserve(std::size_t text_bytes) { buf_.resize(text_bytes + simdjson::SIMDJSON_PADDING); }
   void release() { std::vector<char>().swap(buf_); }
 
  private:
@@ -164,7 +165,8 @@ void SnapshotLoader::Impl::make_columns() {
   std::uint64_t raw_total = 0;
   for (const auto& f : manifest.files) raw_total += f.raw_bytes;
   std::size_t points = std::size_t(std::min<std::uint64_t>(manifest.series_points, raw_total / 4));
-  s.series_start.assign(n + 1, 0);
+  s.series_start.reserve(n + 1);
+  s.series_start.push_back(0);
   s.series_begin.reserve(n);
   // At 1.25 bytes a point (store.h: the default snapshot takes 1.135, its empty months inside the series included).
   // A snapshot that needs more grows the column as its rows arrive; finish() gives back what is left unused.
@@ -174,6 +176,13 @@ void SnapshotLoader::Impl::make_columns() {
   s.created.resize(n), s.downloads30.resize(n);
   s.likes.reserve(n), s.downloads_all.reserve(n);
   params.resize(n);
+  // The parser and its padding sized once for the largest row part (up to 16 MB; the default snapshot's are 1.5 to 4.8
+  // MB), after the columns: growing as larger parts arrived left holes that the engine could not reuse.
+  std::size_t largest = 0;
+  for (const auto& f : manifest.files)
+    if (f.role == "rows") largest = std::max<std::size_t>(largest, std::min<std::uint64_t>(f.raw_bytes, 16u << 20));
+  pad.reserve(largest);
+  if (parser.allocate(largest)) parser = sj::parser();  // no room: it grows per part, as before
 }
 
 Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
@@ -188,6 +197,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     return bad("holds " + std::to_string(text.size()) + " bytes, manifest says " + std::to_string(f.raw_bytes) + " (truncated or altered)");
   sj::document doc;
   sj::object obj;
+  if (f.role == "rows") L.make_columns();  // before parsing: it sizes the parser
   if (L.parser.iterate(L.pad.view(text)).get(doc) || doc.get_object().get(obj)) return bad("not a JSON object");
   Store& s = L.store;
   Status err;
@@ -217,7 +227,6 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     }
     if (seen != 9) return bad("missing a dictionary");
   } else {
-    L.make_columns();
     std::size_t n = f.rows, r0 = L.first_row[index];
     std::uint64_t rows_field = 0;
     std::size_t seen = 0;
@@ -389,7 +398,7 @@ void SnapshotLoader::Impl::append_ready_groups() {
     }
     for (std::size_t i = 0, k = 0; i < counts.size(); ++i) {
       for (std::uint32_t j = 0; j < counts[i]; ++j) series.push_back(downloads[k++]);
-      s.series_start[r0 + i + 1] = std::uint32_t(series.size());
+      s.series_start.push_back(std::uint32_t(series.size()));  // groups are appended in order: row r0 + i
     }
     s.series_begin.insert(s.series_begin.end(), group_begin[next_group].begin(), group_begin[next_group].end());
     for (auto v : group_likes[next_group]) s.likes.push_back(v);

@@ -30,7 +30,8 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
   for (auto r : order) p.params.push_back(params[r]);
   p.params.finish();
   apply(p.series_begin, series_begin);
-  p.series_start.assign(1, 0);
+  p.series_start = SeriesStarts();
+  p.series_start.push_back(0);
   p.series_downloads.reserve(series_downloads.size());
   for (auto r : order) {
     series_downloads.each(series_start[r], series_start[r + 1], [&](std::uint32_t d) { p.series_downloads.push_back(d); });
@@ -49,7 +50,7 @@ std::size_t Store::memory_bytes() const {
   std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
                   bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
                   bytes_of(created) + bytes_of(downloads30) + likes.memory_bytes() + downloads_all.memory_bytes() +
-                  params.memory_bytes() + bytes_of(series_start) + bytes_of(series_begin) + series_downloads.memory_bytes() +
+                  params.memory_bytes() + series_start.memory_bytes() + bytes_of(series_begin) + series_downloads.memory_bytes() +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
   for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})
     for (auto& s : *dict) n += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
@@ -73,6 +74,7 @@ std::string Store::validate() const {
                    same(created.size(), "created"), same(downloads30.size(), "downloads30"), same(likes.size(), "likes"),
                    same(downloads_all.size(), "downloads_all"), same(params.size(), "params")})
     if (!err.empty()) return err;
+  if (series_start.too_long()) return "a download series is longer than there are months";
   if (series_start.size() != n + 1 || series_start[0] != 0 || series_start[n] != series_downloads.size() ||
       series_begin.size() != n)
     return "download series offsets do not match the rows";

@@ -46,7 +46,7 @@ struct Store {
   // is the values in bytes [series_start[r], series_start[r + 1]) of series_downloads, its j-th for month
   // series_begin[r] + j, 0 for a month without downloads inside the series. Series are nearly always unbroken, so a
   // month per value would cost more than the rare empty months do (a byte each).
-  std::vector<std::uint32_t> series_start;  // rows + 1 byte offsets into series_downloads
+  SeriesStarts series_start;                // rows + 1 byte offsets into series_downloads
   std::vector<Month> series_begin;          // per row: the first month of its series (0 when it has none)
   MonthlyCounts series_downloads;
   // Months in row r's series, the empty ones inside it included.

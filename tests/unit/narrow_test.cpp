@@ -99,3 +99,22 @@ TEST_CASE("repeated values read back exactly, each distinct value kept once", "[
   forward.push_back(1), params.push_back(2);
   CHECK_FALSE(forward == params);
 }
+
+TEST_CASE("series starts read back every offset, and flag a span past 16 bits", "[narrow]") {
+  SeriesStarts starts;
+  std::vector<std::uint32_t> offsets;
+  for (std::uint32_t k = 0, v = 0; k < 30; ++k, v += k * 997 % 6001) offsets.push_back(v);  // blocks of 8, and a partial one
+  for (auto v : offsets) starts.push_back(v);
+  REQUIRE(starts.size() == offsets.size());
+  for (std::size_t k = 0; k < offsets.size(); ++k) CHECK(starts[k] == offsets[k]);
+  CHECK(starts.back() == offsets.back());
+  CHECK_FALSE(starts.too_long());
+  // 7 rows of 1200 months at 5 bytes each fit; one more byte on a block's last offset does not.
+  SeriesStarts widest;
+  for (std::uint32_t k = 0; k < 8; ++k) widest.push_back(k * 6000);
+  CHECK_FALSE(widest.too_long());
+  CHECK(widest[7] == 42000);
+  SeriesStarts corrupt;
+  corrupt.push_back(0), corrupt.push_back(65536);
+  CHECK(corrupt.too_long());
+}
