@@ -96,8 +96,8 @@ struct Posting {
   }
 };
 
-// Per creation entry (items.h): models with known lifetime downloads and the sum of those, narrow (narrow.h): in the
-// default snapshot's main and rolled-up tables, 2.2M entries in 13 MB instead of 26.
+// Per creation entry (items.h): models with known lifetime downloads and the sum of those, narrow (narrow.h): for the
+// default snapshot's main and rolled-up tables, 14.1 MB of heap instead of 26.6.
 using EntryCounts = Narrow<std::uint16_t, std::uint32_t>;
 using EntrySums = Narrow<std::uint32_t, std::uint64_t>;
 

@@ -132,7 +132,8 @@ class Repeated {
 
 // Rows' byte offsets into their series (store.h): a 32-bit base per 8 offsets and 16 bits each on top of it, 2.5 bytes
 // an offset instead of 4. A row's series takes at most 1200 months of 5 bytes, so 7 rows span at most 42,000 bytes;
-// an offset past 16 bits (a corrupt store) is remembered as too_long(), which Store::validate reports.
+// an offset past 16 bits or below its block's base (a corrupt store) is remembered as too_long(), which
+// Store::validate reports.
 class SeriesStarts {
  public:
   std::uint32_t operator[](std::size_t k) const { return base_[k >> 3] + off_[k]; }
