@@ -53,7 +53,8 @@ for (const q of states) {
   rows.push([q || '(default)', median(t)]);
 }
 let nativeAll = null;
-const cli = path.join(root, 'build/native/hubreport');
+// HUBREPORT_CLI: another build's command line (a path that does not exist skips it, as when comparing wasm builds).
+const cli = process.env.HUBREPORT_CLI || path.join(root, 'build/native/hubreport');
 if (fs.existsSync(cli)) {
   const t = [];
   for (let i = 0; i < 3; i++) {

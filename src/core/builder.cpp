@@ -318,7 +318,7 @@ Result<Store> Builder::finish() {
       Month pm = month_of_date_number(prev->date);
       int span = std::max(1, int(m) - int(pm));
       for (int j = 0; j < span; ++j) {
-        std::uint64_t part = diff / std::uint64_t(span) + (std::uint64_t(j) < diff % std::uint64_t(span) ? 1 : 0);
+        std::uint64_t part = evenly_spread(diff, std::uint64_t(span), std::uint64_t(j));
         if (part) out.emplace_back(Month(m - (span - 1) + j), part);
       }
     } else if (o.downloads30 != kUnknownCount && o.downloads30 > 0) {

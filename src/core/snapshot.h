@@ -14,8 +14,8 @@
 namespace hubreport {
 
 // 2: lifetime downloads stored as what they add to the series; 3: download months after a series' first as the
-// months skipped.
-constexpr int kSnapshotVersion = 3;
+// months skipped; 4: download series as spans of months sharing a total (the builder's evenly spread dump gaps).
+constexpr int kSnapshotVersion = 4;
 constexpr std::size_t kRowsPerGroup = 65536;
 
 struct SnapshotPart {

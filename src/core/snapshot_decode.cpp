@@ -231,9 +231,9 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     std::uint64_t rows_field = 0;
     std::size_t seen = 0;
     auto& counts = L.group_counts[index];
-    std::vector<Month> months_raw;
-    std::vector<std::uint32_t> downloads;
-    std::vector<std::int64_t> deltas(n), extra;
+    std::vector<std::int64_t> deltas(n), extra, skips;
+    std::vector<std::uint32_t> lengths;
+    std::vector<std::uint64_t> span_total;
     std::vector<std::uint8_t> known;
     for (auto field : obj) {
       std::string_view key;
@@ -287,54 +287,80 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       else if (key == "depth") err = read_ints(v, &s.depth[r0], n, "depth", plain<std::uint8_t>);
       else if (key == "params") err = read_ints(v, &L.params[r0], n, "params", plain<std::uint64_t>);
       else if (key == "sdk") err = read_ints(v, &s.sdk[r0], n, "sdk", plain<std::uint8_t>);
-      else if (key == "series_count") {
+      else if (key == "series_spans") {
         counts.resize(n);
-        // One point per distinct month (below 1200): a longer series is corrupt, and would size the next columns.
-        err = read_ints(v, counts.data(), n, "series_count", [](std::int64_t x, std::uint32_t& o) {
+        // A span covers a month at least (below 1200): more spans are corrupt, and would size the next columns.
+        err = read_ints(v, counts.data(), n, "series_spans", [](std::int64_t x, std::uint32_t& o) {
           if (x < 0 || x > 1200) return false;
           o = std::uint32_t(x);
           return true;
         });
-      } else if (key == "series_month" || key == "series_downloads") {
+      } else if (key == "span_month" || key == "span_length" || key == "span_downloads") {
+        if (counts.size() != n) return bad("span columns before series_spans");
         std::size_t total = 0;
         for (auto c : counts) total += c;
-        if (counts.size() != n) return bad("series columns before series_count");
-        if (key == "series_month") {
-          months_raw.resize(total);
-          std::vector<std::int64_t> raw(total);
-          err = read_ints(v, raw.data(), total, "series_month", any);
-          // Undo the delta coding (first against the creation month, then the months skipped since the previous).
-          for (std::size_t i = 0, k = 0; i < n && err.empty(); ++i) {
-            std::int64_t prev = s.created[r0 + i] == kUnknownMonth ? 0 : s.created[r0 + i];
-            for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
-              // A step beyond the 1200 months never lands in range; refusing it first keeps the sum from overflowing.
-              if (raw[k] < -1200 || raw[k] > 1200) { err = "download month out of range"; break; }
-              // Later months are the months skipped since the previous one: never negative.
-              if (j && raw[k] < 0) { err = "download months are not in ascending order"; break; }
-              prev += raw[k] + (j ? 1 : 0);
-              if (prev < 0 || prev >= 1200) { err = "download month out of range"; break; }
-              months_raw[k] = Month(prev);
-            }
-          }
+        if (key == "span_month") {
+          skips.resize(total);
+          err = read_ints(v, skips.data(), total, "span_month", any);  // made months below, with the lengths
+        } else if (key == "span_length") {
+          lengths.resize(total);
+          err = read_ints(v, lengths.data(), total, "span_length", [](std::int64_t x, std::uint32_t& o) {
+            if (x < 1 || x > 1200) return false;
+            o = std::uint32_t(x);
+            return true;
+          });
         } else {
-          downloads.resize(total);
-          err = read_ints(v, downloads.data(), total, "series_downloads", plain<std::uint32_t>);
+          span_total.resize(total);
+          err = read_ints(v, span_total.data(), total, "span_downloads", [](std::int64_t x, std::uint64_t& o) {
+            if (x < 1 || std::uint64_t(x) > kMaxLifetime) return false;
+            o = std::uint64_t(x);
+            return true;
+          });
         }
       } else {
         --seen;
       }
       if (!err.empty()) return bad(err);
     }
-    if (seen != 20) return bad("missing a column (a row group needs all 20 fields, created before series_month)");
+    if (seen != 21) return bad("missing a column (a row group needs all 21 fields, created before span_month)");
     std::size_t stored = 0;
     for (auto c : counts) stored += c;
-    if (months_raw.size() != stored || downloads.size() != stored) return bad("series columns do not match series_count");
+    if (skips.size() != stored || lengths.size() != stored || span_total.size() != stored)
+      return bad("span columns do not match series_spans");
+    // Each row's spans: their first months (the first against the creation month, later ones as the months skipped
+    // since the previous span's end), checked before anything is sized by them.
+    std::vector<Month> first(stored);
+    std::size_t dense = 0, points = 0;
+    for (std::size_t i = 0, k = 0; i < n; ++i) {
+      std::int64_t at = s.created[r0 + i] == kUnknownMonth ? 0 : s.created[r0 + i], row_first = 0;
+      for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
+        // A step beyond the 1200 months never lands in range; refusing it first keeps the sum from overflowing.
+        if (skips[k] < -1200 || skips[k] > 1200) return bad("download month out of range");
+        // Later spans start after the previous one ends: never a negative skip.
+        if (j && skips[k] < 0) return bad("download months are not in ascending order");
+        at += skips[k];
+        if (at < 0 || at + lengths[k] > 1200) return bad("download month out of range");
+        // Every month of a span has downloads, each fitting the store's 32 bits.
+        if (span_total[k] < lengths[k]) return bad("a download span has months without downloads");
+        if (evenly_spread(span_total[k], lengths[k], 0) > 0xFFFFFFFFu) return bad("a download span's months exceed 2^32 - 1 downloads");
+        if (j == 0) row_first = at;
+        first[k] = Month(at);
+        at += lengths[k];
+        points += lengths[k];
+      }
+      if (counts[i]) dense += std::size_t(at - row_first);
+    }
+    // The empty months inside the series are bounded: a corrupt part could otherwise spread a few spans over 1200
+    // months each.
+    if (dense - points > points + n)
+      return bad("download series have " + std::to_string(dense - points) + " empty months inside them, more than their " +
+                 std::to_string(points) + " months with downloads");
     // Lifetime downloads: the series' sum plus what the group adds to it.
     auto& lifetime = L.group_lifetime[index];
     lifetime.resize(n);
     for (std::size_t i = 0, k = 0; i < n; ++i) {
       std::uint64_t series = 0;
-      for (std::uint32_t j = 0; j < counts[i]; ++j) series += downloads[k++];
+      for (std::uint32_t j = 0; j < counts[i]; ++j) series += span_total[k++];  // at most 1200 * 2^48: no overflow
       if (!known[i]) {
         if (extra[i] != 0) return bad("column 'downloads_all_extra' has a value for an unknown total");
         lifetime[i] = kUnknownTotal;
@@ -345,28 +371,21 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       if (all > kMaxLifetime) return bad("column 'downloads_all_extra' holds an out-of-range value");
       lifetime[i] = all;
     }
-    // One value per month from each series' first month to its last. The empty months inside are bounded: a
-    // corrupt part could otherwise spread a few points over 1200 months each.
-    std::size_t dense = 0;
-    for (std::size_t i = 0, k = 0; i < n; k += counts[i], ++i)
-      if (counts[i]) dense += std::size_t(months_raw[k + counts[i] - 1] - months_raw[k]) + 1;
-    if (dense - months_raw.size() > months_raw.size() + n)
-      return bad("download series have " + std::to_string(dense - months_raw.size()) + " empty months inside them, more than their " +
-                 std::to_string(months_raw.size()) + " months with downloads");
+    // One value per month from each series' first month to its last (store.h).
     auto& begin = L.group_begin[index];
     auto& series = L.group_downloads[index];
     begin.assign(n, 0);
     series.reserve(dense);
     for (std::size_t i = 0, k = 0; i < n; ++i) {
       std::size_t at = series.size();
-      if (counts[i]) begin[i] = months_raw[k];
+      if (counts[i]) begin[i] = first[k];
       for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
-        series.resize(at + (months_raw[k] - begin[i]), 0u);
-        series.push_back(downloads[k]);
+        series.resize(at + (first[k] - begin[i]), 0u);
+        for (std::uint32_t m = 0; m < lengths[k]; ++m) series.push_back(std::uint32_t(evenly_spread(span_total[k], lengths[k], m)));
       }
       counts[i] = std::uint32_t(series.size() - at);
     }
-    L.points += months_raw.size();
+    L.points += points;
   }
   if (!doc.is_alive() || !doc.at_end()) return bad("trailing text after the JSON object");
   if (f.role == "dicts") {

@@ -110,21 +110,37 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
     append_ints(t, "depth", n, [&](std::size_t i) { return std::int64_t(s.depth[at(i)]); });
     append_ints(t, "params", n, [&](std::size_t i) { return std::int64_t(s.params[at(i)]); });
     append_ints(t, "sdk", n, [&](std::size_t i) { return std::int64_t(s.sdk[at(i)]); });
-    // The snapshot stores the months with downloads only (store.h keeps the empty ones inside a series too).
-    std::vector<std::int64_t> counts(n), months, downloads;
+    // The series as spans of consecutive months with downloads, each its total spread evenly (evenly_spread, store.h):
+    // a dump gap's difference is spread that way by the builder, so a span is usually a whole gap, months long.
+    std::vector<std::int64_t> spans(n), months, lengths, downloads;
+    std::vector<std::pair<Month, std::uint32_t>> points;
     for (std::size_t i = 0; i < n; ++i) {
-      // A repository's first download month is coded against its creation month, later ones as the months skipped
-      // since the previous one: nearly every series is unbroken, so the column is one long run of zeros.
+      points.clear();
+      s.each_download(at(i), [&](Month m, std::uint32_t d) { points.emplace_back(m, d); });
+      // A span's first month is coded against the creation month, later ones as the months skipped since the end
+      // of the previous span: nearly every series is unbroken, so the column is one long run of zeros.
       std::int64_t prev = s.created[at(i)] == kUnknownMonth ? 0 : s.created[at(i)];
-      s.each_download(at(i), [&](Month m, std::uint32_t d) {
-        months.push_back(std::int64_t(m) - prev - (counts[i] ? 1 : 0));
-        downloads.push_back(d);
-        prev = m, ++counts[i];
-      });
+      for (std::size_t k = 0; k < points.size();) {
+        // The longest run of x then x - 1 over consecutive months: exactly what spreading its total gives back.
+        const std::uint32_t x = points[k].second;
+        std::uint64_t total = x;
+        std::size_t e = k + 1;
+        for (bool lower = false; e < points.size() && points[e].first == points[e - 1].first + 1; ++e) {
+          const std::uint32_t d = points[e].second;
+          if (d + 1 == x) lower = true;
+          else if (lower || d != x) break;
+          total += d;
+        }
+        months.push_back(std::int64_t(points[k].first) - prev - (spans[i] ? 1 : 0));
+        lengths.push_back(std::int64_t(e - k));
+        downloads.push_back(std::int64_t(total));
+        prev = points[e - 1].first, ++spans[i], k = e;
+      }
     }
-    append_ints(t, "series_count", n, [&](std::size_t i) { return counts[i]; });
-    append_ints(t, "series_month", months.size(), [&](std::size_t k) { return months[k]; });
-    append_ints(t, "series_downloads", downloads.size(), [&](std::size_t k) { return downloads[k]; });
+    append_ints(t, "series_spans", n, [&](std::size_t i) { return spans[i]; });
+    append_ints(t, "span_month", months.size(), [&](std::size_t k) { return months[k]; });
+    append_ints(t, "span_length", lengths.size(), [&](std::size_t k) { return lengths[k]; });
+    append_ints(t, "span_downloads", downloads.size(), [&](std::size_t k) { return downloads[k]; });
     t += "}\n";
     parts.push_back(std::move(part));
   }

@@ -17,6 +17,12 @@ constexpr std::uint64_t kUnknownTotal = ~std::uint64_t(0);
 // so that the engine's walk keeps them in 48 bits (engine.h, LifetimeEntry).
 constexpr std::uint64_t kMaxLifetime = (std::uint64_t(1) << 48) - 1;
 
+// Month j (from 0) of `months` months over which `total` downloads are spread evenly, as the builder spreads a dump
+// gap's lifetime difference and the snapshot's series spans are decoded: the first total % months months get one more.
+constexpr std::uint64_t evenly_spread(std::uint64_t total, std::uint64_t months, std::uint64_t j) {
+  return total / months + (j < total % months ? 1 : 0);
+}
+
 struct SnapshotInfo {
   std::string id, date, kind, provenance;  // date "YYYY-MM-DD"; kind "synthetic" or "real"
   Month month = kUnknownMonth;             // the snapshot date's month: "now" for the views

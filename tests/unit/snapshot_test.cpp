@@ -3,6 +3,8 @@
 #include "fixtures.h"
 #include "sha256.h"
 
+#include <cstdlib>
+
 using namespace hubreport;
 using namespace hubreport::test;
 
@@ -45,6 +47,25 @@ void replace(std::string& s, const std::string& from, const std::string& to) {
   auto at = s.find(from);
   REQUIRE(at != std::string::npos);
   s.replace(at, from.size(), to);
+}
+
+// How many values column `name` of a row group's text holds (a plain array or runs).
+std::size_t values_in(const std::string& g, const std::string& name) {
+  auto at = g.find("\"" + name + "\":");
+  REQUIRE(at != std::string::npos);
+  at = g.find_first_of("[{", at);
+  const bool runs = g[at] == '{';
+  at = g.find('[', at);
+  std::vector<long long> v;
+  for (const char* p = g.c_str() + at + 1; *p != ']';) {
+    char* end;
+    v.push_back(std::strtoll(p, &end, 10));
+    p = *end == ',' ? end + 1 : end;
+  }
+  if (!runs) return v.size();
+  std::size_t n = 0;
+  for (std::size_t k = 1; k < v.size(); k += 2) n += std::size_t(v[k]);
+  return n;
 }
 
 }  // namespace
@@ -102,30 +123,83 @@ TEST_CASE("a month without downloads inside a series is kept as such", "[snapsho
   CHECK(again->downloads_all == s.downloads_all);
 }
 
-TEST_CASE("download months must ascend and may leave few months empty", "[snapshot]") {
+TEST_CASE("series are stored as spans of months sharing a total", "[snapshot]") {
+  // A span is its months' downloads spread evenly (the first total % months months one more): the builder's dump
+  // gaps, or any run of x then x - 1 over consecutive months.
+  Store s = dumps_store();
+  REQUIRE(s.created[0] == 310);
+  rewrite_series(s, [&](std::size_t row, auto& pairs) {
+    if (row != 0) return;
+    pairs = {{300, 9}, {301, 9}, {302, 8}, {303, 8}, {304, 8}, {306, 1}, {307, 1}, {308, 3}, {309, 5}, {310, 4}};
+  });
+  REQUIRE(s.validate().empty());
+  const std::string& g = encode_snapshot(s, 4)[1].text;
+  CHECK(g.find("\"series_spans\":[4,1,3]") != std::string::npos);
+  CHECK(g.find("\"span_month\":[-10,1,0,0,0,1,0,0]") != std::string::npos);
+  CHECK(g.find("\"span_length\":[5,2,1,2,1,1,1,2]") != std::string::npos);
+  CHECK(g.find("\"span_downloads\":[42,2,3,9,7,40,60,190]") != std::string::npos);
+  auto again = round_trip(s);
+  REQUIRE(again.ok());
+  CHECK(again->series_start == s.series_start);
+  CHECK(again->series_begin == s.series_begin);
+  CHECK(again->series_downloads == s.series_downloads);
+  CHECK(again->downloads_all == s.downloads_all);
+
+  // Any series comes back as it was: random ones over few values, with months left out.
+  std::uint64_t seed = 12345;
+  auto next = [&](std::uint64_t below) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % below;
+  };
+  const std::uint32_t values[] = {1, 2, 3, 7, 8, 9, 4000000000u};
+  for (int round = 0; round < 200; ++round) {
+    rewrite_series(s, [&](std::size_t row, auto& pairs) {
+      pairs.clear();
+      Month m = Month(280 + next(40));
+      for (std::size_t k = 0, len = next(30); k < len; ++k, m = Month(m + 1 + (next(5) == 0 ? next(3) : 0)))
+        pairs.emplace_back(m, values[next(row == 2 ? 7 : 6)]);
+    });
+    REQUIRE(s.validate().empty());
+    auto back = round_trip(s);
+    REQUIRE(back.ok());
+    INFO("round " << round);
+    CHECK(back->series_begin == s.series_begin);
+    CHECK(back->series_start == s.series_start);
+    CHECK(back->series_downloads == s.series_downloads);
+  }
+}
+
+TEST_CASE("download spans must ascend, fit their months and may leave few months empty", "[snapshot]") {
   Store s = dumps_store();
   auto parts = encode_snapshot(s, 4);
   for (auto& part : parts) part.sha256 = std::string(64, '0');
-  std::string& g = parts[1].text;
-  const std::string key = "\"series_month\":";
-  auto at = g.find(key);
-  REQUIRE(at != std::string::npos);
-  const std::string stored = g.substr(at + key.size(), g.find(']', at) + 1 - at - key.size());
-  REQUIRE(stored == "[0,0,0,0,0,1,0,0,0]");  // three models: four, one and four unbroken months
-  auto load_with = [&](const std::string& months) {
+  // Three models: months 310 and 311-313; 313; 310, 311 and 312-313.
+  const std::string months = "[0,0,0,1,0,0]", lengths = "[1,3,1,1,1,2]", totals = "[5,22,7,40,60,190]";
+  auto load_with = [&](const std::string& column, const std::string& stored, const std::string& damaged) {
     auto copy = parts;
-    replace(copy[1].text, key + stored, key + months);
+    const std::string key = "\"" + column + "\":";
+    replace(copy[1].text, key + stored, key + damaged);
     std::vector<std::string> t;
     for (auto& part : copy) t.push_back(part.text);
     return load(encode_manifest(s, copy), t);
   };
-  CHECK(load_with(stored).empty());
-  // Later months are the months skipped since the previous one, so never negative.
-  CHECK(load_with("[0,0,-1,0,0,1,0,0,0]").find("download months are not in ascending order") != std::string::npos);
-  // A month skipped inside a series is fine; the few points of a corrupt part spread over many months are not.
-  CHECK(load_with("[0,0,1,0,0,1,0,0,3]").empty());
-  CHECK(load_with("[0,30,30,30,0,1,0,0,0]").find("90 empty months inside them, more than their 9 months with downloads") !=
+  CHECK(load_with("span_month", months, months).empty());
+  CHECK(load_with("span_length", lengths, lengths).empty());
+  CHECK(load_with("span_downloads", totals, totals).empty());
+  // Later spans count the months skipped since the previous one's end, so never negative.
+  CHECK(load_with("span_month", months, "[0,-1,0,1,0,0]").find("download months are not in ascending order") != std::string::npos);
+  // A month skipped inside a series is fine; the few spans of a corrupt part spread over many months are not.
+  CHECK(load_with("span_month", months, "[0,1,0,1,0,3]").empty());
+  CHECK(load_with("span_month", months, "[0,30,0,1,30,30]").find("90 empty months inside them, more than their 9 months with downloads") !=
         std::string::npos);
+  // Every month of a span has downloads, within the store's 32 bits, and within the 1200 months.
+  CHECK(load_with("span_downloads", totals, "[5,2,7,40,60,190]").find("a download span has months without downloads") != std::string::npos);
+  CHECK(load_with("span_downloads", totals, "[5,22,7,40,60,9999999999]").find("exceed 2^32 - 1 downloads") != std::string::npos);
+  CHECK(load_with("span_downloads", totals, "[5,22,7,40,60,8589934590]").empty());  // 2^32 - 1 in each of two months
+  CHECK(load_with("span_downloads", totals, "[5,22,7,40,60,0]").find("'span_downloads' holds an out-of-range value") != std::string::npos);
+  CHECK(load_with("span_length", lengths, "[1,3,1,1,1,0]").find("'span_length' holds an out-of-range value") != std::string::npos);
+  CHECK(load_with("span_length", lengths, "[1,3,1,1,1,900]").find("download month out of range") != std::string::npos);
+  CHECK(load_with("span_length", lengths, "[1,3,1,1]").find("'span_length' has 4 values, expected 6") != std::string::npos);
 }
 
 TEST_CASE("parts may arrive in any order", "[snapshot]") {
@@ -163,7 +237,7 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
 
   SECTION("wrong format version") {
     std::string m = p.manifest;
-    replace(m, "\"version\": 3", "\"version\": 7");
+    replace(m, "\"version\": 4", "\"version\": 7");
     CHECK(load(m, texts).find("format version 7 is not supported") != std::string::npos);
   }
   SECTION("not a manifest") { CHECK(load("<html>404</html>", texts).find("manifest") != std::string::npos); }
@@ -241,15 +315,14 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK((below.find("'downloads_all_extra' holds an out-of-range") != std::string::npos ||
            below.find("'downloads_all_extra' has a value for an unknown total") != std::string::npos));
     CHECK(damage("{\"runs\":[2,4]}", "downloads_all_known").find("out-of-range") != std::string::npos);
-    // A series longer than there are months is refused before the series columns are sized by it.
-    CHECK(damage("[0,0,0,4000000000]", "series_count").find("'series_count' holds an out-of-range value") != std::string::npos);
-    CHECK(damage("[0,0,0,1201]", "series_count").find("'series_count' holds an out-of-range value") != std::string::npos);
-    // Download months: a step that would overflow, or land before month 0 or past month 1199, is refused.
-    const Store& st = engine.store();
-    std::size_t points = st.series_months(0) + st.series_months(1) + st.series_months(2) + st.series_months(3);
-    REQUIRE(points >= 2);
+    // More spans than there are months is refused before the span columns are sized by it.
+    CHECK(damage("[0,0,0,4000000000]", "series_spans").find("'series_spans' holds an out-of-range value") != std::string::npos);
+    CHECK(damage("[0,0,0,1201]", "series_spans").find("'series_spans' holds an out-of-range value") != std::string::npos);
+    // Span months: a step that would overflow, or land before month 0 or past month 1199, is refused.
+    const std::size_t spans = values_in(parts[1].text, "span_length");
+    REQUIRE(spans >= 2);
     auto months = [&](const std::string& first, const std::string& rest) {
-      return damage("{\"runs\":[" + first + ",1," + rest + "," + std::to_string(points - 1) + "]}", "series_month");
+      return damage("{\"runs\":[" + first + ",1," + rest + "," + std::to_string(spans - 1) + "]}", "span_month");
     };
     CHECK(months("0", "0").empty());
     CHECK(months("9223372036854775807", "0").find("download month out of range") != std::string::npos);
