@@ -4,7 +4,7 @@ export const FILTERS = ['country=CN', 'type=model&from=2025-01', 'sector=communi
 export const BUDGETS = { openMs: 1500, engineMs: 25, redrawMs: 100, snapshotBytesPerRepo: 6, wasmBytes: 250 * 1024, heapBytesPerRepo: 60 };
 
 const ms = (v) => (v == null ? '-' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
-const mb = (v) => (v == null ? '-' : `${(v / 1048576).toFixed(v < 10485760 ? 2 : 0)} MB`);
+const mb = (v) => (v == null ? '-' : `${(v / 1e6).toFixed(v < 1e7 ? 2 : 0)} MB`);  // decimal megabytes, as the README's other figures
 const ratio = (v, ref) => (v == null || !ref ? '' : ` (${(v / ref).toFixed(v / ref < 10 ? 1 : 0)}x)`);
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');

@@ -65,6 +65,13 @@ int cmd_timings(const Args& args) {
   std::printf("%zu repositories; read %.0f ms, engine %.0f ms; store %.1f MB (%.1f B/repo), items %.1f MB\n\n", rows,
               load_ms, engine_ms, double(store_bytes) / 1e6, double(store_bytes) / double(std::max<std::size_t>(rows, 1)),
               double(engine.items().memory_bytes()) / 1e6);
+  std::size_t total = 0;
+  std::printf("| engine table | MB | B/repo |\n|---|---|---|\n");
+  for (const auto& [name, bytes] : engine.memory_parts()) {
+    total += bytes;
+    std::printf("| %s | %.1f | %.1f |\n", name.c_str(), double(bytes) / 1e6, double(bytes) / double(std::max<std::size_t>(rows, 1)));
+  }
+  std::printf("| all of the above | %.1f | %.1f |\n\n", double(total) / 1e6, double(total) / double(std::max<std::size_t>(rows, 1)));
 
   std::printf("| state | filter |");
   for (auto v : kViewNames) std::printf(" %.*s |", int(v.size()), v.data());

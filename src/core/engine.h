@@ -165,6 +165,9 @@ class Engine {
   // Known values of a filter dimension with their repository counts, most frequent first.
   Result<std::string> dimension_values(std::string_view dim) const;
 
+  // The bytes each of the engine's tables holds, by name (engine_memory.cpp): what `hubreport timings` prints.
+  std::vector<std::pair<std::string, std::size_t>> memory_parts() const;
+
   void filter(const ViewState& state, FilterPass& out) const;
   Result<Slice> view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   // The items a view must scan: those with an allowed value of its most selective filtered dimension (the view's own
