@@ -172,7 +172,7 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
       p.named_items = group_rows(s, kept_, rows, &row_item, true, &profiles);
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
-          p.named_by_lifetime.push_back({s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]});
+          p.named_by_lifetime.push_back(s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]);
       sort_most_downloaded_first(p.named_by_lifetime);
       p.named.items = &p.named_items;
       p.named.by_lifetime = &p.named_by_lifetime;

@@ -19,18 +19,36 @@ namespace hubreport {
 
 // Items to scan and which of them pass the filters. Bit d of mask[item] is set when the item fails dimension d, so a
 // view that ignores its own dimension (cross-filtering) tests (mask & ~own) == 0.
-// A model with known lifetime downloads, in the order the concentration views walk them (most downloaded first).
-// 12 bytes, not the 16 a 64-bit field would pad it to: lifetimes are below 2^48 (Store::validate, kMaxLifetime).
-struct LifetimeEntry {
-  LifetimeEntry() = default;
-  LifetimeEntry(std::uint64_t lifetime, std::uint32_t item, Month created)
-      : low(std::uint32_t(lifetime)), item(item), created(created), high(std::uint16_t(lifetime >> 32)) {}
-  std::uint64_t lifetime() const { return std::uint64_t(high) << 32 | low; }
-  std::uint32_t low, item;
-  Month created;
-  std::uint16_t high;
+// Models with known lifetime downloads in the order the concentration views walk them (most downloaded first), column
+// by column: 10 bytes a model (lifetimes of 2^32 - 1 and more exact in a list apart), where whole entries took 12 and
+// the rolled-up walk repeated 8 of them (20 MB at 4.4M repositories).
+class ModelWalk {
+ public:
+  void push_back(std::uint64_t lifetime, std::uint32_t item, Month created) {
+    lifetime_.push_back(lifetime), item_.push_back(item), created_.push_back(created);
+  }
+  void reserve(std::size_t n) { lifetime_.reserve(n), item_.reserve(n), created_.reserve(n); }
+  std::size_t size() const { return item_.size(); }
+  std::uint64_t lifetime(std::size_t j) const { return lifetime_[j]; }
+  std::uint32_t item(std::size_t j) const { return item_[j]; }
+  Month created(std::size_t j) const { return created_[j]; }
+  void set_item(std::size_t j, std::uint32_t item) { item_[j] = item; }
+  // The hot loops read the columns directly: a lifetime of kWideLifetime is exact in lifetime(j).
+  static constexpr std::uint32_t kWideLifetime = 0xFFFFFFFFu;
+  const std::uint32_t* low_lifetimes() const { return lifetime_.low_data(); }
+  const std::uint32_t* items() const { return item_.data(); }
+  const Month* created_months() const { return created_.data(); }
+  // The models in the order order[j] (a permutation of the places).
+  void permute(const std::vector<std::uint32_t>& order);
+  std::size_t memory_bytes() const {
+    return lifetime_.memory_bytes() + item_.capacity() * sizeof(std::uint32_t) + created_.capacity() * sizeof(Month);
+  }
+
+ private:
+  Narrow<std::uint32_t, std::uint64_t> lifetime_;
+  std::vector<std::uint32_t> item_;
+  std::vector<Month> created_;
 };
-static_assert(sizeof(LifetimeEntry) == 12);
 
 // Lifetime concentration of the filtered models (shared by the headline and the concentration view).
 struct Concentration {
@@ -47,7 +65,7 @@ struct Pass {
   // Per filtered dimension, the values it allows (possibly none: a name the snapshot does not have).
   std::array<std::vector<std::uint32_t>, kDimCount> allowed;
   // Models with known lifetime downloads, most downloaded first, as (row, item).
-  const std::vector<LifetimeEntry>* by_lifetime = nullptr;
+  const ModelWalk* by_lifetime = nullptr;
 };
 
 struct FilterPass {
@@ -60,7 +78,7 @@ struct FilterPass {
   Pass by_org;               // the items rolled up by publisher (rollup.h), when only publisher dimensions are filtered
   Pass by_family;            // the items rolled up by family, when only those, family, relation and size are filtered
   Items named_items;
-  std::vector<LifetimeEntry> named_by_lifetime;
+  ModelWalk named_by_lifetime;
   mutable std::unique_ptr<Concentration> concentration;  // computed once per state
   Month lo = 0, hi = 0;      // the time window, inclusive
   bool windowed = false;     // from or to was given
@@ -121,12 +139,9 @@ class Engine {
   const std::vector<std::uint32_t>& family_derivatives() const { return family_derivatives_; }
   // A modality filter allows tasks (state.h), so it reads the tasks' posting.
   const Posting& posting(Dim d) const { return postings_[int(d == Dim::modality ? Dim::task : d)]; }
-  // For each model in by_lifetime order, (rolled-up item << 16 | creation month) and its lifetime downloads, capped
-  // at kLifetimeInWalk (larger ones are read from by_lifetime_list): the concentration walk when the state can use
-  // the rolled-up table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.
-  static constexpr std::uint32_t kLifetimeInWalk = 0xFFFFFFFFu;
+  // For each model in by_lifetime order, (rolled-up item << 16 | creation month): the concentration walk when the state
+  // can use the rolled-up table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.
   const std::vector<std::uint32_t>& rolled_walk_key() const { return rolled_walk_key_; }
-  const std::vector<std::uint32_t>& rolled_walk_lifetime() const { return rolled_walk_lifetime_; }
   // The rolled-up walk cut into segments of `length` models, and per segment its models counted and summed by a key:
   // a walk adds up a segment where no mark falls from these cells instead of stepping through its models.
   struct SegmentCells {
@@ -149,7 +164,7 @@ class Engine {
   // Per creation entry of the rolled-up table: models with known lifetime downloads, and their sum.
   const EntryCounts& coarse_known() const { return coarse_known_; }
   const EntrySums& coarse_lifetime() const { return coarse_lifetime_; }
-  const std::vector<LifetimeEntry>* by_lifetime_list() const { return &by_lifetime_; }
+  const ModelWalk* by_lifetime_list() const { return &by_lifetime_; }
   // Lifetime downloads of by_lifetime_list()[0 .. j) for j = 0, kPrefixStep, 2 * kPrefixStep, ...: when every model
   // passes, the concentration reads its marks from these instead of walking.
   static constexpr std::size_t kPrefixStep = 64;
@@ -217,11 +232,11 @@ class Engine {
   EntryCounts created_known_;
   EntrySums created_lifetime_;
   std::vector<std::uint32_t> family_order_, family_derivatives_;
-  std::vector<LifetimeEntry> by_lifetime_;
+  ModelWalk by_lifetime_;
   std::vector<std::uint32_t> block_item_;  // per block of 2^kRowBlockBits rows, the item holding its first row; then one
                                            // past the last item
   std::vector<std::uint64_t> lifetime_prefix_;
-  std::vector<std::uint32_t> rolled_walk_key_, rolled_walk_lifetime_;
+  std::vector<std::uint32_t> rolled_walk_key_;
   WalkSegments walk_segments_;
   Posting family_walk_;
   EntryCounts coarse_known_;

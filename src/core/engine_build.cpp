@@ -83,15 +83,17 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   // larger tables then fill what the keys leave, instead of the peak growing by them. The walk holds rows until the
   // items are made.
   const auto model = std::uint8_t(RepoType::model);
-  if (s.rows() < (std::size_t(1) << 24)) {
+  const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
+  std::size_t models = 0;
+  std::uint64_t most = 0;
+  for (std::uint32_t r = 0; r < s.rows(); ++r)
+    if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal) ++models, most = std::max(most, s.downloads_all[r]);
+  if (s.rows() < (std::size_t(1) << 24) && most <= max40) {
     std::vector<std::uint64_t> keys, tmp;
-    const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
-    std::size_t models = 0;
-    for (std::uint32_t r = 0; r < s.rows(); ++r) models += s.type[r] == model && s.downloads_all[r] != kUnknownTotal;
     keys.reserve(models);
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        keys.push_back((max40 - std::min(s.downloads_all[r], max40)) << 24 | r);
+        keys.push_back((max40 - s.downloads_all[r]) << 24 | r);
     tmp.resize(keys.size());
     // The keys are made in row order and each pass is stable, so sorting on the lifetime bits (24 and up) leaves ties
     // in row order; a pass whose digit is the same in every key (the top bits, unless some lifetime is huge) is skipped.
@@ -107,16 +109,16 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     by_lifetime_.reserve(keys.size());
     for (auto k : keys) {
       auto r = std::uint32_t(k & 0xFFFFFF);
-      by_lifetime_.push_back({s.downloads_all[r], r, s.created[r]});
+      by_lifetime_.push_back(s.downloads_all[r], r, s.created[r]);
     }
-  } else {  // too many rows to pack a row number in 24 bits: a comparison sort
+  } else {  // a row number past 24 bits or a lifetime past 40 (no real one comes near): a comparison sort
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        by_lifetime_.push_back({s.downloads_all[r], r, s.created[r]});
+        by_lifetime_.push_back(s.downloads_all[r], r, s.created[r]);
     sort_most_downloaded_first(by_lifetime_);
   }
-  // The rolled-up walk's room (20 MB at 4.4M repositories), taken while the sort's keys leave a hole that fits it.
-  rolled_walk_key_.reserve(by_lifetime_.size()), rolled_walk_lifetime_.reserve(by_lifetime_.size());
+  // The rolled-up walk's room (5 MB at 4.4M repositories), taken while the sort's keys leave a hole that fits it.
+  rolled_walk_key_.reserve(by_lifetime_.size());
   // No table of each row's item (17.6 MB at 4.4M repositories): items cover consecutive rows, so loops over rows go
   // item by item, and a row's item is found with item_of_row.
   items_ = group_rows(s, kept_, {}, nullptr, false);
@@ -125,7 +127,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     block_item_.push_back(std::uint32_t(i));
   }
   block_item_.push_back(std::uint32_t(items_.count() ? items_.count() - 1 : 0));
-  for (LifetimeEntry& e : by_lifetime_) e.item = item_of_row(e.item);
+  for (std::size_t j = 0; j < by_lifetime_.size(); ++j) by_lifetime_.set_item(j, item_of_row(by_lifetime_.item(j)));
   // Nothing below (the roll-ups read the items, and the store's series and parameters), and no answer, reads them:
   // the tables built from here on reuse their memory.
   if (rows == StoreRows::lean) store_.release_filter_columns();
@@ -209,17 +211,14 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   std::uint64_t sum = 0;
   for (std::size_t j = 0; j < by_lifetime_.size(); ++j) {
     if (j % kPrefixStep == 0) lifetime_prefix_.push_back(sum);
-    sum += by_lifetime_[j].lifetime();
+    sum += by_lifetime_.lifetime(j);
   }
   if (by_lifetime_.size() % kPrefixStep == 0) lifetime_prefix_.push_back(sum);  // the end of the walk, when on a step
-  // The concentration walk over the rolled-up table reads 8 bytes per model instead of 20: (rolled-up item, creation
-  // month) packed in one word, and the lifetime in another (the few above 32 bits are read from by_lifetime_).
-  if (coarse_.count() >= 0xFFFF) std::vector<std::uint32_t>().swap(rolled_walk_key_), std::vector<std::uint32_t>().swap(rolled_walk_lifetime_);
+  // The concentration walk over the rolled-up table reads 8 bytes per model: its rolled-up item, creation month and
+  // lifetime, and the rolled-up mask, which stays in cache, instead of the main table's.
+  if (coarse_.count() >= 0xFFFF) std::vector<std::uint32_t>().swap(rolled_walk_key_);
   if (coarse_.count() < 0xFFFF) {
-    for (const LifetimeEntry& e : by_lifetime_) {
-      rolled_walk_key_.push_back(rolled_up_of[e.item] << 16 | e.created);
-      rolled_walk_lifetime_.push_back(std::uint32_t(std::min<std::uint64_t>(e.lifetime(), kLifetimeInWalk)));
-    }
+    for (std::size_t j = 0; j < by_lifetime_.size(); ++j) rolled_walk_key_.push_back(rolled_up_of[by_lifetime_.item(j)] << 16 | by_lifetime_.created(j));
     WalkSegments& w = walk_segments_;
     w.length = std::clamp<std::size_t>(walk_segment, 1, 0xFFFF);  // a cell's model count is 16 bits
     // key_of(model): its cell's key, or keys to leave it out.
@@ -229,22 +228,23 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
       for (std::size_t j0 = 0; j0 < by_lifetime_.size(); j0 += w.length) {
         std::size_t first = out.key.size();
         for (std::size_t j = j0; j < std::min(by_lifetime_.size(), j0 + w.length); ++j) {
-          std::size_t k = key_of(by_lifetime_[j]);
+          std::size_t k = key_of(j);
           if (k == keys) continue;
           if (cell_of[k] == 0xFFFFFFFFu || cell_of[k] < first) {
             cell_of[k] = std::uint32_t(out.key.size());
             out.key.push_back(std::uint16_t(k)), out.models.push_back(0), out.lifetime.push_back(0);
           }
           ++out.models[cell_of[k]];
-          out.lifetime[cell_of[k]] += by_lifetime_[j].lifetime();
+          out.lifetime[cell_of[k]] += by_lifetime_.lifetime(j);
         }
         out.start.push_back(std::uint32_t(out.key.size()));
       }
     };
-    cells_by(w.by_item, coarse_.count(), [&](const LifetimeEntry& e) {
-      return e.created > s.info.month && e.created != kUnknownMonth ? coarse_.count() : std::size_t(rolled_up_of[e.item]);
+    cells_by(w.by_item, coarse_.count(), [&](std::size_t j) {
+      const Month created = by_lifetime_.created(j);
+      return created > s.info.month && created != kUnknownMonth ? coarse_.count() : std::size_t(rolled_walk_key_[j] >> 16);
     });
-    cells_by(w.by_month, std::size_t(kUnknownMonth) + 1, [](const LifetimeEntry& e) { return std::size_t(e.created); });
+    cells_by(w.by_month, std::size_t(kUnknownMonth) + 1, [&](std::size_t j) { return std::size_t(by_lifetime_.created(j)); });
   }
   // Postings: a counting sort of the items by each dimension's value (values past `values`, and `skip`, left out).
   const Items& it = items_;
@@ -260,7 +260,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
       if (v != skip) p.items[at[v]++] = i;
     }
   };
-  post_into(family_walk_, by_lifetime_.size(), s.families.size(), [&](std::uint32_t j) { return items_.family[by_lifetime_[j].item]; }, 0);
+  post_into(family_walk_, by_lifetime_.size(), s.families.size(), [&](std::uint32_t j) { return items_.family[by_lifetime_.item(j)]; }, 0);
   // As runs of consecutive items where runs take less memory than a list, straight from the items' order rather than
   // from a list made first (whose 3.7 MB per dimension at 4.4M repositories left holes); org and family, read by
   // position, stay lists.

@@ -31,10 +31,20 @@ class Narrow {
     }
   }
   void reserve(std::size_t n) { low_.reserve(n); }
+  // Place j takes from's value at place order[j]: a permutation in one pass, no push_back per value.
+  void assign_permuted(const Narrow& from, const std::vector<std::uint32_t>& order) {
+    low_.resize(order.size()), wide_.clear();
+    for (std::size_t j = 0; j < order.size(); ++j) {
+      low_[j] = from.low_[order[j]];
+      if (low_[j] == kWide) wide_.emplace_back(std::uint32_t(j), from.wide(order[j]));
+    }
+  }
   void shrink_to_fit() { low_.shrink_to_fit(), wide_.shrink_to_fit(); }
   std::size_t size() const { return low_.size(); }
   std::size_t capacity() const { return low_.capacity(); }
   std::size_t wide_count() const { return wide_.size(); }
+  // The values below Low's maximum; a place holding the maximum is exact in operator[].
+  const Low* low_data() const { return low_.data(); }
   std::size_t memory_bytes() const { return low_.capacity() * sizeof(Low) + wide_.capacity() * sizeof(wide_[0]); }
   bool operator==(const Narrow& o) const { return low_ == o.low_ && wide_ == o.wide_; }
 

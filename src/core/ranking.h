@@ -7,13 +7,13 @@
 
 namespace hubreport {
 
-struct LifetimeEntry;
+class ModelWalk;
 
 // Sorts ids by key[id], largest first; equal keys keep their order.
 void rank_most_first(std::vector<std::uint32_t>::iterator first, std::vector<std::uint32_t>::iterator last,
                      const std::vector<std::uint64_t>& key);
 // Models by lifetime downloads, most first; equal ones keep their order.
-void sort_most_downloaded_first(std::vector<LifetimeEntry>& models);
+void sort_most_downloaded_first(ModelWalk& models);
 
 // An author's place in the organisations leaderboard and the org search: most downloads first, then most
 // repositories, then by name.

@@ -13,8 +13,8 @@ namespace hubreport {
 
 constexpr std::uint32_t kUnknownCount = 0xFFFFFFFFu;
 constexpr std::uint64_t kUnknownTotal = ~std::uint64_t(0);
-// Lifetime downloads above this (2^48 - 1, 281 trillion: a thousand times the whole Hub's) are refused as corrupt,
-// so that the engine's walk keeps them in 48 bits (engine.h, LifetimeEntry).
+// Lifetime downloads above this (2^48 - 1, 281 trillion: a thousand times the whole Hub's) are refused as corrupt: no
+// real record comes near, and 65,536 of them still sum exactly in 64 bits.
 constexpr std::uint64_t kMaxLifetime = (std::uint64_t(1) << 48) - 1;
 
 // Month j (from 0) of `months` months over which `total` downloads are spread evenly, as the builder spreads a dump

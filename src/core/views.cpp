@@ -189,7 +189,7 @@ const Concentration& concentration(const Ctx& c) {
   const std::vector<std::uint64_t> unders{1, 10, 100, 200, 1000, 10000};
   c.f.concentration = std::make_unique<Concentration>();
   Concentration& out = *c.f.concentration;
-  const std::vector<LifetimeEntry>* walk_list = c.p.by_lifetime;
+  const ModelWalk* walk_list = c.p.by_lifetime;
   const auto others = std::uint16_t(~c.own);
   // Under a family filter, only the named families' models are walked: their positions in the walk, in its order.
   const auto& families = c.p.allowed[int(Dim::family)];
@@ -200,7 +200,7 @@ const Concentration& concentration(const Ctx& c) {
   // rolled-up walk adds up whole segments (no window: 2.5-4 ms in wasm, whatever the filter), only when they are few:
   // sorting costs about 80 ns a model in wasm (modality=audio: 121K models, 9.8 ms; task=robotics: 46K, 4.1 ms).
   // With a window the rolled-up walk steps every model (7-10 ms), so the selection is sorted as before.
-  std::vector<LifetimeEntry> selected;
+  ModelWalk selected;
   const bool segments_add_up = c.e.fast_paths() && !c.f.windowed && c.f.coarse.items && c.p.items == c.e.items_table() &&
                                !c.e.rolled_walk_key().empty() && c.e.walk_segments().length;
   auto few_to_sort = [&] {
@@ -215,7 +215,7 @@ const Concentration& concentration(const Ctx& c) {
     for (std::size_t i : c.items())
       if (c.it.type[i] == std::uint8_t(RepoType::model) && c.passes(i))
         for (std::uint32_t r = c.it.first_row[i]; r < c.it.first_row[i + 1]; ++r)
-          if (s.downloads_all[r] != kUnknownTotal) selected.push_back({s.downloads_all[r], std::uint32_t(i), s.created[r]});
+          if (s.downloads_all[r] != kUnknownTotal) selected.push_back(s.downloads_all[r], std::uint32_t(i), s.created[r]);
     sort_most_downloaded_first(selected);
     walk_list = &selected;
   }
@@ -244,8 +244,8 @@ const Concentration& concentration(const Ctx& c) {
       if (c.it.type[i] == model && c.passes(i)) count_entries(c.it, i, c.e.created_known(), c.e.created_lifetime());
   }
   if (!summed)
-    for (const LifetimeEntry& e : walk)
-      if (c.passes(e.item) && c.counted(e.created)) ++out.models, out.total += e.lifetime();
+    for (std::size_t j = 0; j < walk.size(); ++j)
+      if (c.passes(walk.item(j)) && c.counted(walk.created(j))) ++out.models, out.total += walk.lifetime(j);
   out.unknown -= out.models;
   // Walking from the most downloaded, the models with at least K downloads are those ranked before the first one
   // below K.
@@ -319,12 +319,17 @@ const Concentration& concentration(const Ctx& c) {
     auto prefix = [&](std::size_t r) {
       std::size_t j = r / Engine::kPrefixStep * Engine::kPrefixStep;
       std::uint64_t v = c.e.lifetime_prefix()[j / Engine::kPrefixStep];
-      for (; j < r; ++j) v += walk[j].lifetime();
+      for (; j < r; ++j) v += walk.lifetime(j);
       return v;
     };
     auto with_at_least = [&](std::uint64_t k) {  // models with k or more downloads: a prefix of the walk
-      return std::size_t(std::partition_point(walk.begin(), walk.end(), [&](const LifetimeEntry& e) { return e.lifetime() >= k; }) -
-                         walk.begin());
+      std::size_t lo = 0, hi = walk.size();
+      while (lo < hi) {
+        std::size_t mid = lo + (hi - lo) / 2;
+        if (walk.lifetime(mid) >= k) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
     };
     for (std::size_t u = 0; u < unders.size(); ++u) at_least[u] = with_at_least(unders[u]);
     const std::size_t positive = with_at_least(1);
@@ -341,14 +346,14 @@ const Concentration& concentration(const Ctx& c) {
   } else if (rolled) {
     const std::uint16_t* mask = c.f.coarse.mask.data();
     const std::uint32_t* key = c.e.rolled_walk_key().data();
-    const std::uint32_t* lifetime = c.e.rolled_walk_lifetime().data();
+    const std::uint32_t* lifetime = walk.low_lifetimes();
     auto gather = [&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
       std::size_t n = 0;
       for (std::size_t j = j0; j < j1; ++j) {
-        std::uint32_t k = key[j];
         std::uint64_t d = lifetime[j];
-        if (d == Engine::kLifetimeInWalk) d = walk[j].lifetime();
+        if (d == ModelWalk::kWideLifetime) d = walk.lifetime(j);
         out[n] = d;
+        const std::uint32_t k = key[j];
         n += ((mask[k >> 16] & others) == 0) & in_window(k & 0xFFFF);
       }
       return n;
@@ -370,7 +375,7 @@ const Concentration& concentration(const Ctx& c) {
     } else {
       for (std::size_t sg = 0, j0 = 0; j0 < walk.size(); ++sg, j0 += seg.length) {
         std::size_t j1 = std::min(walk.size(), j0 + seg.length);
-        if (walk[j1 - 1].lifetime() >= next_under) {
+        if (walk.lifetime(j1 - 1) >= next_under) {
           std::uint64_t models = 0, sum = 0;
           for (std::uint32_t k = cells->start[sg]; k < cells->start[sg + 1]; ++k) {
             std::uint16_t cell = cells->key[k];
@@ -403,13 +408,20 @@ const Concentration& concentration(const Ctx& c) {
         positions = merged.data();
       }
     }
+    const std::uint32_t* item = walk.items();
+    const Month* created = walk.created_months();
+    const std::uint32_t* lifetime = walk.low_lifetimes();
+    auto lifetime_of = [&](std::size_t j) {
+      std::uint64_t d = lifetime[j];
+      return d == ModelWalk::kWideLifetime ? walk.lifetime(j) : d;
+    };
     if (family_walk) {
       walk_range([&](std::size_t q0, std::size_t q1, std::uint64_t* out) {
         std::size_t n = 0;
         for (std::size_t q = q0; q < q1; ++q) {
-          const LifetimeEntry& e = walk[positions[q]];
-          out[n] = e.lifetime();
-          n += ((mask[e.item] & others) == 0) & in_window(e.created);
+          const std::uint32_t j = positions[q];
+          out[n] = lifetime_of(j);
+          n += ((mask[item[j]] & others) == 0) & in_window(created[j]);
         }
         return n;
       }, 0, count);
@@ -417,9 +429,8 @@ const Concentration& concentration(const Ctx& c) {
       walk_blocks([&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
         std::size_t n = 0;
         for (std::size_t j = j0; j < j1; ++j) {
-          const LifetimeEntry& e = walk[j];
-          out[n] = e.lifetime();
-          n += ((mask[e.item] & others) == 0) & in_window(e.created);
+          out[n] = lifetime_of(j);
+          n += ((mask[item[j]] & others) == 0) & in_window(created[j]);
         }
         return n;
       });

@@ -11,6 +11,7 @@
 #include "catch.hpp"
 #include "engine.h"
 #include "fixtures.h"
+#include "ranking.h"
 
 using namespace hubreport;
 
@@ -312,6 +313,61 @@ TEST_CASE("the concentration walk's shortcuts (segments added up, families' own 
     CHECK(slice_json(segmented.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
     CHECK(slice_json(segmented.view(st, "headline").value()) == slice_json(plain.view(st, "headline").value()));
     CHECK(slice_json(unsorted.view(st, "concentration").value()) == slice_json(plain.view(st, "concentration").value()));
+  }
+}
+
+TEST_CASE("lifetimes past 32 and 40 bits are walked, sorted and shared exactly", "[grouping]") {
+  // The walk keeps lifetimes in 32 bits with the wider ones apart (ModelWalk), and sorts a selection through 40-bit
+  // keys unless a lifetime is wider: both fall-backs against shares computed here from the rows.
+  Store s = random_store(37, 20000);
+  LifetimeDownloads lifetimes;
+  std::size_t wide = 0;
+  for (std::size_t r = 0; r < s.rows(); ++r) {
+    std::uint64_t d = s.downloads_all[r];
+    if (s.type[r] == std::uint8_t(RepoType::model) && d != kUnknownTotal && r % 97 == 0)
+      d = (std::uint64_t(1) << (r % 2 ? 33 : 42)) + r, ++wide;
+    lifetimes.push_back(d);
+  }
+  s.downloads_all = lifetimes;
+  REQUIRE(wide > 20);
+  Engine fast(s, 10, 40), plain(s, 10);
+  plain.set_fast_paths(false);
+  for (const char* q : {"", "type=model&country=CN", "task=robotics", "from=2024-06", "license=mit&from=2023-01"}) {
+    INFO(q);
+    ViewState st = parse_state(q).value();
+    Slice got = fast.view(st, "concentration").value();
+    CHECK(slice_json(got) == slice_json(plain.view(st, "concentration").value()));
+    if (std::string(q) != "") continue;
+    // No filter: the top 10 models' share, from the rows (models created after the snapshot month do not count).
+    std::vector<std::uint64_t> models;
+    for (std::size_t r = 0; r < s.rows(); ++r)
+      if (s.type[r] == std::uint8_t(RepoType::model) && s.downloads_all[r] != kUnknownTotal &&
+          (s.created[r] <= s.info.month || s.created[r] == kUnknownMonth))
+        models.push_back(s.downloads_all[r]);
+    std::sort(models.rbegin(), models.rend());
+    unsigned __int128 top = 0, all = 0;
+    for (std::size_t j = 0; j < models.size(); ++j) (j < 10 ? top : all) += models[j];
+    all += top;
+    REQUIRE(got.rows.size() > 0);
+    CHECK(got.rows[0][0].s == "top_models");
+    CHECK(got.rows[0][1].i == 10);
+    CHECK(got.rows[0][2].d == Approx(double(top) / double(all)).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("a walk of models permuted keeps every lifetime, the wide ones included", "[grouping]") {
+  ModelWalk walk;
+  const std::vector<std::uint64_t> lifetimes{5, std::uint64_t(1) << 40, 0xFFFFFFFFu, 7, 0xFFFFFFFEu, std::uint64_t(1) << 33, 0};
+  for (std::uint32_t j = 0; j < lifetimes.size(); ++j) walk.push_back(lifetimes[j], 100 + j, Month(j));
+  sort_most_downloaded_first(walk);
+  const std::vector<std::uint32_t> items{101, 105, 102, 104, 103, 100, 106};
+  REQUIRE(walk.size() == items.size());
+  for (std::size_t j = 0; j < items.size(); ++j) {
+    INFO(j);
+    CHECK(walk.item(j) == items[j]);
+    CHECK(walk.created(j) == Month(items[j] - 100));
+    CHECK(walk.lifetime(j) == lifetimes[items[j] - 100]);
+    CHECK((walk.low_lifetimes()[j] == ModelWalk::kWideLifetime) == (walk.lifetime(j) >= ModelWalk::kWideLifetime));
   }
 }
 
