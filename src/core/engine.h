@@ -227,7 +227,7 @@ class Engine {
   Items by_family_;                              // items_ rolled up across all but family, relation, depth, size,
                                                  // type, country and sector (creation entries only)
   Posting by_family_posting_;                    // by_family_'s items by family
-  std::vector<std::uint64_t> item_downloads_;    // per item of items_: downloads up to the snapshot month
+  EntrySums item_downloads_;                     // per item of items_: downloads up to the snapshot month
   // Per creation entry of items_ (aligned with created_month): models with known lifetime downloads, and their sum.
   EntryCounts created_known_;
   EntrySums created_lifetime_;

@@ -169,7 +169,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   // One pass over the items' download entries: each item's downloads up to the snapshot month (the leaderboard's
   // whole-history totals) and in every month, and the kept authors' downloads by year (bounds for the leaderboard).
   kept_slot_.assign(s.authors.size(), ~0u);
-  item_downloads_.assign(items_.count(), 0);
+  item_downloads_.reserve(items_.count());
   std::vector<std::uint64_t> item_all(items_.count(), 0);
   for (std::uint32_t i = 0; i < items_.count(); ++i) {
     std::uint32_t org = items_.org[i];
@@ -182,13 +182,15 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
       }
       years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
     }
+    std::uint64_t to_date = 0;
     for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) {
       const std::uint64_t d = items_.dl_sum[k];
       const Month m = items_.dl_month(i, k);
       item_all[i] += d;
-      if (m <= s.info.month) item_downloads_[i] += d;
+      if (m <= s.info.month) to_date += d;
       if (years) years[m / 12] += d;
     }
+    item_downloads_.push_back(to_date);
   }
   auto kept_by = [&](Dim d, std::size_t values, const auto& column) {
     if (values > 256) return;

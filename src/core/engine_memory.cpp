@@ -45,7 +45,7 @@ std::vector<std::pair<std::string, std::size_t>> Engine::memory_parts() const {
       {"dictionaries: family names", bytes_of_strings(s.families)},
       {"items", items_.memory_bytes()},
       {"items: downloads to date, per creation entry models and lifetimes",
-       bytes_of(item_downloads_) + created_known_.memory_bytes() + created_lifetime_.memory_bytes()},
+       item_downloads_.memory_bytes() + created_known_.memory_bytes() + created_lifetime_.memory_bytes()},
       {"items rolled up: coarse (sized downloads included)", coarse_.memory_bytes() + coarse_known_.memory_bytes() + coarse_lifetime_.memory_bytes()},
       {"items rolled up: by publisher", by_org_.memory_bytes()},
       {"items rolled up: by family", by_family_.memory_bytes() + bytes_of(by_family_posting_)},

@@ -22,7 +22,7 @@ double param_bin_mid(std::size_t b) {
 std::size_t Items::memory_bytes() const {
   auto b = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   return b(type) * 7 + b(org) + b(family) + b(task) + b(library) + b(license) + b(first_row) + b(created_start) +
-         b(created_month) + b(created_repos) + created_likes.memory_bytes() + b(dl_start) + b(dl_begin) + dl_sum.memory_bytes() + b(sized_start) +
+         b(created_month) + created_repos.memory_bytes() + created_likes.memory_bytes() + b(dl_start) + b(dl_begin) + dl_sum.memory_bytes() + b(sized_start) +
          b(sized_month) + b(sized_known) + b(sized_weighted) + b(sized_bin_start) + b(sized_bin) + b(sized_dl);
 }
 
@@ -40,7 +40,7 @@ void Items::reserve(std::size_t items, std::size_t created_entries, std::size_t 
   reserve_each({&task, &library, &license}, items);
   reserve_each({&first_row, &created_start, &dl_start}, items + 1);
   dl_begin.reserve(items);
-  reserve_each({&created_repos}, created_entries);
+  created_repos.reserve(created_entries);
   reserve_each({&created_month}, created_entries);
   created_likes.reserve(created_entries);
   dl_sum.reserve(dl_entries);

@@ -25,7 +25,7 @@ struct Items {
   // Repositories created per month (kUnknownMonth for unknown dates) with their known likes.
   std::vector<std::uint32_t> created_start;
   std::vector<Month> created_month;
-  std::vector<std::uint32_t> created_repos;
+  RepoCounts created_repos;
   Sums created_likes;
   // Downloads per month, one sum per month from an item's first month with downloads to its last: item i's month
   // dl_begin[i] + j holds dl_sum[dl_start[i] + j], 0 for a month without downloads (1 in 18 in the default snapshot;

@@ -168,6 +168,8 @@ class SeriesStarts {
 // Sums over items (items.h): most are small. Of the main table's 13.3M monthly download sums in the default snapshot,
 // 99.8% are under 65,535 (86% under 255), so 16 bits each plus the rare wide ones exact halve them (53 -> 27 MB).
 using Sums = Narrow<std::uint16_t, std::uint64_t>;
+// Repositories counted together (an item's created in one month): nearly always far fewer than 65,535.
+using RepoCounts = Narrow<std::uint16_t, std::uint32_t>;
 // Repositories' downloads per month (store.h), each in as few bytes as it needs: 7 bits a byte, low bits first, the
 // high bit set on every byte but a value's last. 87% of the default snapshot's 32.6M monthly values are under 128
 // and 99.8% under 16,384: 1.13 bytes a value, where 16 bits with the wide ones apart took 2. Places are byte offsets
