@@ -139,9 +139,9 @@ class Engine {
   const std::vector<std::uint32_t>& family_derivatives() const { return family_derivatives_; }
   // A modality filter allows tasks (state.h), so it reads the tasks' posting.
   const Posting& posting(Dim d) const { return postings_[int(d == Dim::modality ? Dim::task : d)]; }
-  // For each model in by_lifetime order, (rolled-up item << 16 | creation month): the concentration walk when the state
-  // can use the rolled-up table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.
-  const std::vector<std::uint32_t>& rolled_walk_key() const { return rolled_walk_key_; }
+  // For each model in by_lifetime order, its rolled-up item: the concentration walk when the state can use the rolled-up
+  // table, whose mask stays in cache. Empty when the rolled-up table has 0xFFFF items or more.
+  const std::vector<std::uint16_t>& rolled_walk_item() const { return rolled_walk_item_; }
   // The rolled-up walk cut into segments of `length` models, and per segment its models counted and summed by a key:
   // a walk adds up a segment where no mark falls from these cells instead of stepping through its models.
   struct SegmentCells {
@@ -236,7 +236,7 @@ class Engine {
   std::vector<std::uint32_t> block_item_;  // per block of 2^kRowBlockBits rows, the item holding its first row; then one
                                            // past the last item
   std::vector<std::uint64_t> lifetime_prefix_;
-  std::vector<std::uint32_t> rolled_walk_key_;
+  std::vector<std::uint16_t> rolled_walk_item_;
   WalkSegments walk_segments_;
   Posting family_walk_;
   EntryCounts coarse_known_;

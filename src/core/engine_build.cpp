@@ -118,7 +118,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     sort_most_downloaded_first(by_lifetime_);
   }
   // The rolled-up walk's room (5 MB at 4.4M repositories), taken while the sort's keys leave a hole that fits it.
-  rolled_walk_key_.reserve(by_lifetime_.size());
+  rolled_walk_item_.reserve(by_lifetime_.size());
   // No table of each row's item (17.6 MB at 4.4M repositories): items cover consecutive rows, so loops over rows go
   // item by item, and a row's item is found with item_of_row.
   items_ = group_rows(s, kept_, {}, nullptr, false);
@@ -218,9 +218,9 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   if (by_lifetime_.size() % kPrefixStep == 0) lifetime_prefix_.push_back(sum);  // the end of the walk, when on a step
   // The concentration walk over the rolled-up table reads 8 bytes per model: its rolled-up item, creation month and
   // lifetime, and the rolled-up mask, which stays in cache, instead of the main table's.
-  if (coarse_.count() >= 0xFFFF) std::vector<std::uint32_t>().swap(rolled_walk_key_);
+  if (coarse_.count() >= 0xFFFF) std::vector<std::uint16_t>().swap(rolled_walk_item_);
   if (coarse_.count() < 0xFFFF) {
-    for (std::size_t j = 0; j < by_lifetime_.size(); ++j) rolled_walk_key_.push_back(rolled_up_of[by_lifetime_.item(j)] << 16 | by_lifetime_.created(j));
+    for (std::size_t j = 0; j < by_lifetime_.size(); ++j) rolled_walk_item_.push_back(std::uint16_t(rolled_up_of[by_lifetime_.item(j)]));
     WalkSegments& w = walk_segments_;
     w.length = std::clamp<std::size_t>(walk_segment, 1, 0xFFFF);  // a cell's model count is 16 bits
     // key_of(model): its cell's key, or keys to leave it out.
@@ -244,7 +244,7 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     };
     cells_by(w.by_item, coarse_.count(), [&](std::size_t j) {
       const Month created = by_lifetime_.created(j);
-      return created > s.info.month && created != kUnknownMonth ? coarse_.count() : std::size_t(rolled_walk_key_[j] >> 16);
+      return created > s.info.month && created != kUnknownMonth ? coarse_.count() : std::size_t(rolled_walk_item_[j]);
     });
     cells_by(w.by_month, std::size_t(kUnknownMonth) + 1, [&](std::size_t j) { return std::size_t(by_lifetime_.created(j)); });
   }

@@ -50,7 +50,7 @@ std::vector<std::pair<std::string, std::size_t>> Engine::memory_parts() const {
       {"items rolled up: by publisher", by_org_.memory_bytes()},
       {"items rolled up: by family", by_family_.memory_bytes() + bytes_of(by_family_posting_)},
       {"walk: models by lifetime", by_lifetime_.memory_bytes() + bytes_of(lifetime_prefix_)},
-      {"walk: rolled up", bytes_of(rolled_walk_key_)},
+      {"walk: rolled up", bytes_of(rolled_walk_item_)},
       {"walk: segment cells", bytes_of(walk_segments_.by_item) + bytes_of(walk_segments_.by_month)},
       {"walk: by family", bytes_of(family_walk_)},
       {"row blocks' items", bytes_of(block_item_)},

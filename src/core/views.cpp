@@ -202,7 +202,7 @@ const Concentration& concentration(const Ctx& c) {
   // With a window the rolled-up walk steps every model (7-10 ms), so the selection is sorted as before.
   ModelWalk selected;
   const bool segments_add_up = c.e.fast_paths() && !c.f.windowed && c.f.coarse.items && c.p.items == c.e.items_table() &&
-                               !c.e.rolled_walk_key().empty() && c.e.walk_segments().length;
+                               !c.e.rolled_walk_item().empty() && c.e.walk_segments().length;
   auto few_to_sort = [&] {
     if (!segments_add_up) return true;
     std::size_t rows = 0;
@@ -225,7 +225,7 @@ const Concentration& concentration(const Ctx& c) {
   // With no org or family filter, a model passes when its rolled-up item does: both the counts and the walk read
   // the rolled-up table, whose mask stays in cache.
   const bool rolled = walk_list == c.e.by_lifetime_list() && c.f.coarse.items && c.p.items == c.e.items_table() &&
-                      !c.e.rolled_walk_key().empty();
+                      !c.e.rolled_walk_item().empty();
   // The main and rolled-up tables carry per-entry model counts and lifetime sums, so the count and total need no walk.
   const bool summed = c.p.items == c.e.items_table();
   auto count_entries = [&](const Items& t, std::size_t i, const EntryCounts& known, const EntrySums& lifetime) {
@@ -345,7 +345,8 @@ const Concentration& concentration(const Ctx& c) {
     }
   } else if (rolled) {
     const std::uint16_t* mask = c.f.coarse.mask.data();
-    const std::uint32_t* key = c.e.rolled_walk_key().data();
+    const std::uint16_t* rolled_item = c.e.rolled_walk_item().data();
+    const Month* created = walk.created_months();
     const std::uint32_t* lifetime = walk.low_lifetimes();
     auto gather = [&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
       std::size_t n = 0;
@@ -353,8 +354,7 @@ const Concentration& concentration(const Ctx& c) {
         std::uint64_t d = lifetime[j];
         if (d == ModelWalk::kWideLifetime) d = walk.lifetime(j);
         out[n] = d;
-        const std::uint32_t k = key[j];
-        n += ((mask[k >> 16] & others) == 0) & in_window(k & 0xFFFF);
+        n += ((mask[rolled_item[j]] & others) == 0) & in_window(created[j]);
       }
       return n;
     };
