@@ -117,8 +117,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
   auto profile_at = [&](std::size_t i) { return profiles ? (*profiles)[i] : row_profile(s, kept, row_at(i)); };
   // Per-item accumulators, dense over months (and month x bin for sized downloads), emptied at each item's end.
   std::vector<std::uint64_t> dl_acc(1200, 0);
-  std::vector<std::uint8_t> dl_seen(1200, 0);
-  std::vector<Month> dl_touched;
+  int dl_lo = 1200, dl_hi = -1;  // the current item's first and last months with downloads
   struct Sized {
     std::uint32_t key;  // month << 16 | bin
     std::uint64_t dl;
@@ -147,11 +146,9 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     }
     created.clear();
     it.created_start.push_back(std::uint32_t(it.created_month.size()));
-    std::sort(dl_touched.begin(), dl_touched.end());
-    it.dl_begin.push_back(dl_touched.empty() ? Month(0) : dl_touched.front());
-    if (!dl_touched.empty())
-      for (Month m = dl_touched.front(); m <= dl_touched.back(); ++m) it.dl_sum.push_back(dl_acc[m]), dl_acc[m] = 0, dl_seen[m] = 0;
-    dl_touched.clear();
+    it.dl_begin.push_back(dl_hi < 0 ? Month(0) : Month(dl_lo));
+    for (int m = dl_lo; m <= dl_hi; ++m) it.dl_sum.push_back(dl_acc[m]), dl_acc[m] = 0;
+    dl_lo = 1200, dl_hi = -1;
     it.dl_start.push_back(std::uint32_t(it.dl_sum.size()));
     // By (month, bin), through their keys packed with their places: a sort of plain integers.
     sized_order.clear();
@@ -216,7 +213,7 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
     if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));
     created.push_back(std::uint64_t(s.created[r]) << 32 | r);
     s.each_download(r, [&](Month m, std::uint32_t d) {
-      if (!dl_seen[m]) dl_seen[m] = 1, dl_touched.push_back(m);
+      dl_lo = std::min(dl_lo, int(m)), dl_hi = std::max(dl_hi, int(m));
       dl_acc[m] += d;
     });
     if (with_sized)

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <queue>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 #include "engine.h"
@@ -185,7 +186,7 @@ Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const 
 const Concentration& concentration(const Ctx& c) {
   if (c.f.concentration) return *c.f.concentration;
   if (c.f.coarse.items && c.p.items == c.f.coarse.items) return concentration(Ctx(c.e, c.f, c.own, true));
-  std::vector<std::size_t> tops{10, 100, 200, 1000, 10000, 100000};
+  const std::size_t tops[] = {10, 100, 200, 1000, 10000, 100000};  // ascending
   const std::vector<std::uint64_t> unders{1, 10, 100, 200, 1000, 10000};
   c.f.concentration = std::make_unique<Concentration>();
   Concentration& out = *c.f.concentration;
@@ -256,17 +257,16 @@ const Concentration& concentration(const Ctx& c) {
   for (int j = 0; j <= steps; ++j) lorenz_at.push_back(double(j) / steps);
   std::size_t rank = 0, next_top = 0, next_lorenz = 0;
   std::uint64_t cumulative = 0;
-  std::sort(tops.begin(), tops.end());
   std::vector<double> top_share_at_fraction(lorenz_at.size(), 0);
   // The rank at which record() next has something to do, so the walk tests one integer per model.
   std::size_t next_mark = 0;
   auto record = [&] {
     double sh = out.total ? double(cumulative) / double(out.total) : 0;
-    while (next_top < tops.size() && rank >= tops[next_top]) out.top.emplace_back(tops[next_top++], sh);
+    while (next_top < std::size(tops) && rank >= tops[next_top]) out.top.emplace_back(tops[next_top++], sh);
     while (next_lorenz < lorenz_at.size() && double(rank) >= lorenz_at[next_lorenz] * double(out.models))
       top_share_at_fraction[next_lorenz++] = sh;
     next_mark = ~std::size_t(0);
-    if (next_top < tops.size()) next_mark = tops[next_top];
+    if (next_top < std::size(tops)) next_mark = tops[next_top];
     if (next_lorenz < lorenz_at.size()) {
       auto at = std::size_t(std::ceil(lorenz_at[next_lorenz] * double(out.models)));
       while (at > rank + 1 && double(at - 1) >= lorenz_at[next_lorenz] * double(out.models)) --at;  // rounding
@@ -438,7 +438,7 @@ const Concentration& concentration(const Ctx& c) {
   }
   std::vector<std::uint64_t> below(unders.size());
   for (std::size_t u = 0; u < unders.size(); ++u) below[u] = out.models - at_least[u];
-  while (next_top < tops.size()) out.top.emplace_back(tops[next_top++], out.total ? 1.0 : 0.0);
+  while (next_top < std::size(tops)) out.top.emplace_back(tops[next_top++], out.total ? 1.0 : 0.0);
   for (std::size_t u = 0; u < unders.size(); ++u)
     out.under.emplace_back(unders[u], out.models ? double(below[u]) / double(out.models) : std::nan(""));
   // Lorenz: the bottom fraction f holds 1 - (share of the top 1 - f).
