@@ -67,6 +67,7 @@ class CountsOrUnknown {
   Wide operator[](std::size_t k) const { return Wide(v_[k] - 1); }
   void push_back(Wide v) { v_.push_back(Wide(v + 1)); }
   void reserve(std::size_t n) { v_.reserve(n); }
+  void shrink_to_fit() { v_.shrink_to_fit(); }
   std::size_t size() const { return v_.size(); }
   std::size_t wide_count() const { return v_.wide_count(); }
   std::size_t memory_bytes() const { return v_.memory_bytes(); }
@@ -117,16 +118,70 @@ class Distinct {
   std::vector<std::uint32_t> table_;  // slot -> place, 0 when empty
 };
 
-// Values that repeat across rows: each row a 32-bit place in the list of distinct values. Parameter counts repeat
-// per architecture and its variants (the default snapshot: 276,052 distinct among 1.48M known of 4.4M).
+// Which places of a column hold something other than its usual value: a bit each, and per 64 places the count of
+// set bits before them, so that a place's rank among the set ones is one population count. 0.19 bytes a place.
+class Presence {
+ public:
+  bool operator[](std::size_t k) const { return (bits_[k >> 6] >> (k & 63)) & 1; }
+  // Set places before place k.
+  std::size_t rank(std::size_t k) const {
+    return before_[k >> 6] + std::size_t(__builtin_popcountll(bits_[k >> 6] & ((std::uint64_t(1) << (k & 63)) - 1)));
+  }
+  void push_back(bool set) {
+    if ((size_ & 63) == 0) bits_.push_back(0), before_.push_back(std::uint32_t(count_));
+    if (set) bits_.back() |= std::uint64_t(1) << (size_ & 63), ++count_;
+    ++size_;
+  }
+  void reserve(std::size_t n) { bits_.reserve(n / 64 + 1), before_.reserve(n / 64 + 1); }
+  std::size_t size() const { return size_; }
+  std::size_t count() const { return count_; }  // set places
+  std::size_t memory_bytes() const { return bits_.capacity() * 8 + before_.capacity() * 4; }
+  bool operator==(const Presence& o) const { return size_ == o.size_ && bits_ == o.bits_; }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint32_t> before_;
+  std::size_t size_ = 0, count_ = 0;
+};
+
+// A column whose places mostly hold one usual value (no likes; no parameter count): a Presence bit per place, and
+// only the other places' values, in order, in Column. Of the default snapshot's 4.4M repositories, 1.65M have likes
+// and 1.48M a parameter count.
+template <class Column, class Value, Value kUsual>
+class Sparse {
+ public:
+  Value operator[](std::size_t k) const { return present_[k] ? Value(others_[present_.rank(k)]) : kUsual; }
+  void push_back(Value v) {
+    present_.push_back(v != kUsual);
+    if (v != kUsual) others_.push_back(v);
+  }
+  // Room for n places, of which `others` do not hold the usual value.
+  void reserve(std::size_t n, std::size_t others) { present_.reserve(n), others_.reserve(others); }
+  void shrink_to_fit() { others_.shrink_to_fit(); }
+  void finish() { others_.finish(); }                        // Repeated's
+  std::size_t distinct() const { return others_.distinct(); }  // Repeated's
+  std::size_t size() const { return present_.size(); }
+  std::size_t wide_count() const { return others_.wide_count(); }
+  std::size_t memory_bytes() const { return present_.memory_bytes() + others_.memory_bytes(); }
+  bool operator==(const Sparse& o) const { return present_ == o.present_ && others_ == o.others_; }
+
+ private:
+  Presence present_;
+  Column others_;
+};
+
+// Values that repeat: each a 32-bit place in the list of distinct values. Parameter counts repeat per architecture
+// and its variants (the default snapshot: 276,052 distinct among 1.48M known).
 class Repeated {
  public:
   std::uint64_t operator[](std::size_t k) const { return values_[places_[k]]; }
   void push_back(std::uint64_t v) { places_.push_back(values_.place_of(v)); }
   void reserve(std::size_t n) { places_.reserve(n); }
+  void shrink_to_fit() { places_.shrink_to_fit(); }
   void finish() { values_.finish(); }
   std::size_t size() const { return places_.size(); }
   std::size_t distinct() const { return values_.size() - 1; }
+  std::size_t wide_count() const { return 0; }
   std::size_t memory_bytes() const { return places_.capacity() * sizeof(std::uint32_t) + values_.memory_bytes(); }
   bool operator==(const Repeated& o) const {
     if (size() != o.size()) return false;
@@ -219,8 +274,10 @@ class MonthlyCounts {
  private:
   std::vector<std::uint8_t> bytes_;
 };
-// Likes (none of the default snapshot's reaches 65,535) and lifetime downloads (none reaches 2^32) of a repository.
-using Likes = CountsOrUnknown<std::uint16_t, std::uint32_t>;
+// Likes (none of the default snapshot's reaches 65,535; most repositories have none) and lifetime downloads (none
+// reaches 2^32) of a repository, and its parameter count (0: unknown).
+using Likes = Sparse<CountsOrUnknown<std::uint16_t, std::uint32_t>, std::uint32_t, 0>;
+using Params = Sparse<Repeated, std::uint64_t, 0>;
 using LifetimeDownloads = CountsOrUnknown<std::uint32_t, std::uint64_t>;
 
 }  // namespace hubreport

@@ -174,7 +174,7 @@ void SnapshotLoader::Impl::make_columns() {
   s.type.resize(n), s.relation.resize(n), s.sdk.resize(n), s.depth.resize(n);
   s.author.resize(n), s.family.resize(n), s.task.resize(n), s.library.resize(n), s.license.resize(n);
   s.created.resize(n), s.downloads30.resize(n);
-  s.likes.reserve(n), s.downloads_all.reserve(n);
+  s.likes.reserve(n, 0), s.downloads_all.reserve(n);
   params.resize(n);
   // The parser and its padding sized once for the largest row part (up to 16 MB; the default snapshot's are 1.5 to 4.8
   // MB), after the columns: growing as larger parts arrived left holes that the engine could not reuse.
@@ -439,13 +439,14 @@ Result<Store> SnapshotLoader::finish() {
   L.make_columns();  // a snapshot with no rows
   Store& s = L.store;
   L.append_ready_groups();
-  s.params.reserve(L.params.size());
+  s.params.reserve(L.params.size(), std::size_t(L.params.size() - std::count(L.params.begin(), L.params.end(), 0)));
   for (auto v : L.params) s.params.push_back(v);
   s.params.finish();
   std::vector<std::uint64_t>().swap(L.params);
   std::size_t total = L.points;
   if (total != L.manifest.series_points)
     return R::failure("download series hold " + std::to_string(total) + " points, manifest says " + std::to_string(L.manifest.series_points));
+  s.likes.shrink_to_fit();  // grown part by part, not knowing how many rows would have likes
   std::string err = s.validate();
   if (!err.empty()) return R::failure("snapshot is inconsistent: " + err);
   // Up to an eighth left unused stays: a copy without it would need room beside the column, at the peak.

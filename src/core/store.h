@@ -47,7 +47,7 @@ struct Store {
   std::vector<std::uint32_t> downloads30;  // kUnknownCount when absent
   Likes likes;                             // kUnknownCount when absent
   LifetimeDownloads downloads_all;         // kUnknownTotal when absent
-  Repeated params;                                // 0 when unknown
+  Params params;                                  // 0 when unknown
   // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's series
   // is the values in bytes [series_start[r], series_start[r + 1]) of series_downloads, its j-th for month
   // series_begin[r] + j, 0 for a month without downloads inside the series. Series are nearly always unbroken, so a

@@ -118,3 +118,41 @@ TEST_CASE("series starts read back every offset, and flag a span past 16 bits", 
   corrupt.push_back(0), corrupt.push_back(65536);
   CHECK(corrupt.too_long());
 }
+
+TEST_CASE("sparse columns keep only the values other than the usual one, and read every place back", "[narrow]") {
+  // Runs of the usual value and of others across several 64-place words, a word of all others, and a partial last
+  // word: each place's rank is the set bits of its word before it plus the words before.
+  std::vector<std::uint32_t> values;
+  for (std::uint32_t k = 0; k < 300; ++k) values.push_back(k % 7 == 0 || (k >= 128 && k < 192) ? 1000 + k : 0);
+  values.push_back(kUnknownCount), values.push_back(0), values.push_back(70000);
+  Likes likes;
+  likes.reserve(values.size(), 0);
+  Presence present;
+  std::size_t set = 0;
+  for (auto v : values) likes.push_back(v), present.push_back(v != 0);
+  likes.shrink_to_fit();
+  REQUIRE(likes.size() == values.size());
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    CHECK(likes[k] == values[k]);
+    CHECK(present[k] == (values[k] != 0));
+    CHECK(present.rank(k) == set);
+    set += values[k] != 0;
+  }
+  CHECK(present.count() == set);
+  CHECK(likes.wide_count() == 1);  // 70000 (stored one up) is past 16 bits; unknown wraps to 0 and stays narrow
+  Params params;
+  params.reserve(6, 3);
+  for (std::uint64_t v : {0ull, 7000000000ull, 0ull, 7000000000ull, 125000000ull, 0ull}) params.push_back(v);
+  params.finish();
+  CHECK(params[0] == 0);
+  CHECK(params[1] == 7000000000ull);
+  CHECK(params[3] == 7000000000ull);
+  CHECK(params[4] == 125000000ull);
+  CHECK(params[5] == 0);
+  CHECK(params.distinct() == 2);
+  Params other;
+  for (std::uint64_t v : {0ull, 7000000000ull, 0ull, 7000000000ull, 125000000ull, 0ull}) other.push_back(v);
+  CHECK(other == params);
+  other.push_back(0), params.push_back(1);
+  CHECK_FALSE(other == params);
+}
