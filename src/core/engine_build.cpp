@@ -77,11 +77,22 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     folded_by_rows_ = folded_order_;
     rank_most_first(folded_order_.begin(), folded_order_.end(), author_downloads_);
   }
+  // No table of each row's item (17.6 MB at 4.4M repositories): items cover consecutive rows, so loops over rows go
+  // item by item, and a row's item is found with item_of_row.
+  items_ = group_rows(s, kept_, {}, nullptr, false);
+  for (std::size_t r = 0, i = 0; r < s.rows(); r += std::size_t(1) << kRowBlockBits) {
+    while (items_.first_row[i + 1] <= r) ++i;
+    block_item_.push_back(std::uint32_t(i));
+  }
+  block_item_.push_back(std::uint32_t(items_.count() ? items_.count() - 1 : 0));
+  // Nothing below (the roll-ups read the items, and the store's series and parameters), and no answer, reads them:
+  // the tables built from here on reuse their memory.
+  if (rows == StoreRows::lean) store_.release_filter_columns();
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
-  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted first, while the
-  // loader's parse buffers have left room for its keys (40 MB at 4.4M repositories) and for the walk: the later,
-  // larger tables then fill what the keys leave, instead of the peak growing by them. The walk holds rows until the
-  // items are made.
+  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted once the items
+  // are made and the filter columns given back: its keys (40 MB at 4.4M repositories) and the walk (25 MB) then fill
+  // what those leave, where sorted before the items they were held while the items were made, the heap's peak
+  // (wasm memory after load 355.7 -> 344.1 MB with the coarse table's shrink below).
   const auto model = std::uint8_t(RepoType::model);
   const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
   std::size_t models = 0;
@@ -109,28 +120,16 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
     by_lifetime_.reserve(keys.size());
     for (auto k : keys) {
       auto r = std::uint32_t(k & 0xFFFFFF);
-      by_lifetime_.push_back(s.downloads_all[r], r, s.created[r]);
+      by_lifetime_.push_back(s.downloads_all[r], item_of_row(r), s.created[r]);
     }
   } else {  // a row number past 24 bits or a lifetime past 40 (no real one comes near): a comparison sort
     for (std::uint32_t r = 0; r < s.rows(); ++r)
       if (s.type[r] == model && s.downloads_all[r] != kUnknownTotal)
-        by_lifetime_.push_back(s.downloads_all[r], r, s.created[r]);
+        by_lifetime_.push_back(s.downloads_all[r], item_of_row(r), s.created[r]);
     sort_most_downloaded_first(by_lifetime_);
   }
   // The rolled-up walk's room (5 MB at 4.4M repositories), taken while the sort's keys leave a hole that fits it.
   rolled_walk_item_.reserve(by_lifetime_.size());
-  // No table of each row's item (17.6 MB at 4.4M repositories): items cover consecutive rows, so loops over rows go
-  // item by item, and a row's item is found with item_of_row.
-  items_ = group_rows(s, kept_, {}, nullptr, false);
-  for (std::size_t r = 0, i = 0; r < s.rows(); r += std::size_t(1) << kRowBlockBits) {
-    while (items_.first_row[i + 1] <= r) ++i;
-    block_item_.push_back(std::uint32_t(i));
-  }
-  block_item_.push_back(std::uint32_t(items_.count() ? items_.count() - 1 : 0));
-  for (std::size_t j = 0; j < by_lifetime_.size(); ++j) by_lifetime_.set_item(j, item_of_row(by_lifetime_.item(j)));
-  // Nothing below (the roll-ups read the items, and the store's series and parameters), and no answer, reads them:
-  // the tables built from here on reuse their memory.
-  if (rows == StoreRows::lean) store_.release_filter_columns();
   std::vector<std::uint32_t> rolled_up_of;
   coarse_ = roll_up(items_, s, &rolled_up_of);
   by_org_ = roll_up(items_, s, nullptr, RollUp::by_org);
