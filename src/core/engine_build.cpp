@@ -89,10 +89,10 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
   // the tables built from here on reuse their memory.
   if (rows == StoreRows::lean) store_.release_filter_columns();
   // Models by lifetime downloads, most first: an LSD radix sort of (inverted lifetime << 24 | row) keys, which a
-  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted once the items
-  // are made and the filter columns given back: its keys (40 MB at 4.4M repositories) and the walk (25 MB) then fill
-  // what those leave, where sorted before the items they were held while the items were made, the heap's peak
-  // (wasm memory after load 355.7 -> 344.1 MB with the coarse table's shrink below).
+  // comparison sort of millions of rows in wasm would take several times longer to produce. Sorted after the items
+  // are made and the filter columns given back, so that its keys (40 MB at 4.4M repositories) and the walk (25 MB)
+  // fill the room those leave: sorted before, they were held while the items were made, when the heap peaks (wasm
+  // memory after load 355.7 -> 344.1 MB, with the coarse table's shrink in roll_up).
   const auto model = std::uint8_t(RepoType::model);
   const std::uint64_t max40 = (std::uint64_t(1) << 40) - 1;  // 1.1e12: far above any repository's downloads
   std::size_t models = 0;

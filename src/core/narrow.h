@@ -157,10 +157,11 @@ class Sparse {
   }
   // Room for n places, of which `others` do not hold the usual value.
   void reserve(std::size_t n, std::size_t others) { present_.reserve(n), others_.reserve(others); }
-  void shrink_to_fit() { others_.shrink_to_fit(); }
-  void finish() { others_.finish(); }                        // Repeated's
-  std::size_t distinct() const { return others_.distinct(); }  // Repeated's
   std::size_t size() const { return present_.size(); }
+  // As far as Column has them:
+  void shrink_to_fit() { others_.shrink_to_fit(); }
+  void finish() { others_.finish(); }
+  std::size_t distinct() const { return others_.distinct(); }
   std::size_t wide_count() const { return others_.wide_count(); }
   std::size_t memory_bytes() const { return present_.memory_bytes() + others_.memory_bytes(); }
   bool operator==(const Sparse& o) const { return present_ == o.present_ && others_ == o.others_; }
@@ -177,11 +178,9 @@ class Repeated {
   std::uint64_t operator[](std::size_t k) const { return values_[places_[k]]; }
   void push_back(std::uint64_t v) { places_.push_back(values_.place_of(v)); }
   void reserve(std::size_t n) { places_.reserve(n); }
-  void shrink_to_fit() { places_.shrink_to_fit(); }
   void finish() { values_.finish(); }
   std::size_t size() const { return places_.size(); }
   std::size_t distinct() const { return values_.size() - 1; }
-  std::size_t wide_count() const { return 0; }
   std::size_t memory_bytes() const { return places_.capacity() * sizeof(std::uint32_t) + values_.memory_bytes(); }
   bool operator==(const Repeated& o) const {
     if (size() != o.size()) return false;
