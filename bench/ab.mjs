@@ -1,5 +1,6 @@
 // Side by side: two (or more) wasm builds of the engine on the same snapshot and states, under node, caches off.
 // Usage: AB=build/wasm,/tmp/other-wasm [VIEW=all|headline|...] node --no-experimental-fetch bench/ab.mjs 'STATE' ...
+// A build given as DIR@SNAPSHOT_DIR opens that snapshot instead of the default one (a build of another format).
 // Prints, per state, the median of 21 alternating runs for each build: compare ratios, not absolute times. Exits 1
 // when a build answers a state differently from the first.
 import fs from 'node:fs';
@@ -14,8 +15,9 @@ const dirs = (process.env.AB || 'build/wasm').split(',');
 const view = process.env.VIEW || 'all';
 const engines = [];
 for (const d of dirs) {
-  const e = await loadEngine(path.resolve(root, d));
-  await e.open(dir);
+  const [build, snapshot] = d.split('@');
+  const e = await loadEngine(path.resolve(root, build));
+  await e.open(snapshot ? path.resolve(root, snapshot) : dir);
   e.call({ op: 'configure', cache: false });
   engines.push(e);
 }

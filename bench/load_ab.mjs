@@ -1,7 +1,8 @@
 // Side by side: how long two (or more) wasm builds of the engine take to load the default snapshot (parse and
 // build), and the wasm memory each holds after it, under node, alternating. Usage:
 // AB=build/wasm,/tmp/other-wasm node --no-experimental-fetch bench/load_ab.mjs [RUNS=5]
-// Prints the median load time and the memory of each build: compare ratios, not absolute times.
+// Prints the median load time and the memory of each build: compare ratios, not absolute times. A build given as
+// DIR@SNAPSHOT_DIR opens that snapshot instead of the default one (a build of another format).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +17,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const times = dirs.map(() => []), memory = dirs.map(() => 0);
 for (let i = 0; i < runs; i++) {
   for (const [k, d] of dirs.entries()) {
-    const e = await loadEngine(path.resolve(root, d));
+    const [build, snapshot] = d.split('@');
+    const e = await loadEngine(path.resolve(root, build));
     const t0 = process.hrtime.bigint();
-    await e.open(dir);
+    await e.open(snapshot ? path.resolve(root, snapshot) : dir);
     times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
     memory[k] = e.heapBytes();
   }

@@ -14,9 +14,32 @@
 namespace hubreport {
 
 // 2: lifetime downloads stored as what they add to the series; 3: download months after a series' first as the
-// months skipped; 4: download series as spans of months sharing a total (the builder's evenly spread dump gaps).
-constexpr int kSnapshotVersion = 4;
+// months skipped; 4: download series as spans of months sharing a total (the builder's evenly spread dump gaps);
+// 5: the widest integer columns as magnitude classes and lower bits (magnitude_code.h).
+constexpr int kSnapshotVersion = 5;
 constexpr std::size_t kRowsPerGroup = 65536;
+
+// The contexts of a row's download spans in magnitude code: a span's length is read in the context of the previous
+// span's monthly rate (its magnitude class, 0 before a row's first span), and its total in that context and its
+// length (15 months or more alike). Consecutive months of a series are alike, so the rate says much of the next.
+class SpanContexts {
+ public:
+  static constexpr std::size_t kRates = 43, kLengths = 16;
+  static constexpr std::size_t kLengthContexts = kRates, kTotalContexts = kRates * kLengths;
+  std::size_t for_length() const { return previous_rate_; }
+  std::size_t for_total(std::uint64_t length) const {
+    return previous_rate_ * kLengths + std::size_t(length < kLengths - 1 ? length : kLengths - 1);
+  }
+  // After each span (length >= 1).
+  void add(std::uint64_t total, std::uint64_t length) {
+    std::uint64_t rate = total / length;
+    std::size_t bits = rate ? 64 - std::size_t(__builtin_clzll(rate)) : 0;
+    previous_rate_ = 1 + (bits < kRates - 2 ? bits : kRates - 2);
+  }
+
+ private:
+  std::size_t previous_rate_ = 0;
+};
 
 struct SnapshotPart {
   std::string path;  // "dicts.json.gz", "rows-0000.json.gz"

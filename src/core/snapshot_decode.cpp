@@ -3,6 +3,7 @@
 
 #include "json_writer.h"
 #include "simdjson.h"
+#include "snapshot_magnitudes.h"
 #include "snapshot.h"
 #include "state.h"
 
@@ -40,10 +41,11 @@ Status read_string_list(sj::value v, std::vector<std::string>& out, const char* 
   return "";
 }
 
-// Reads an integer column (a plain array or {"runs":[value,count,...]}) into values[0..n); fails on a count
-// mismatch. One copy of the parsing loop for every column type (read_ints maps the values).
+// Reads an integer column (a plain array, {"runs":[value,count,...]} or magnitude code in one context) into
+// values[0..n); fails on a count mismatch. One copy of the parsing loop for every column type (read_ints maps the
+// values).
 Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size_t n, const char* key) {
-  auto bad = [&](const char* why) { return std::string("column '") + key + "' " + why; };
+  auto bad = [&](const std::string& why) { return std::string("column '") + key + "' " + why; };
   values.resize(n);
   sj::json_type t;
   if (v.type().get(t)) return bad("is unreadable");
@@ -51,7 +53,11 @@ Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size
   bool runs = t == sj::json_type::object;
   if (runs) {
     sj::object obj;
-    if (v.get_object().get(obj) || obj["runs"].get_array().get(arr)) return bad("is not a list of runs");
+    if (v.get_object().get(obj)) return bad("is not a list of runs");
+    if (obj["runs"].get_array().get(arr)) {
+      Status err = read_magnitudes(obj, values);
+      return err.empty() ? err : bad(err);
+    }
   } else if (v.get_array().get(arr)) {
     return bad("is not a list");
   }
@@ -159,12 +165,11 @@ void SnapshotLoader::Impl::make_columns() {
   columns_made = true;
   std::size_t n = manifest.repositories;
   Store& s = store;
-  // Room for every download point, but never more than four characters of part text per point: a manifest that lies
-  // about its counts cannot reserve absurd memory this way. (Long runs of equal values can pack a real snapshot
-  // denser than that; its series then grow as they arrive.)
-  std::uint64_t raw_total = 0;
-  for (const auto& f : manifest.files) raw_total += f.raw_bytes;
-  std::size_t points = std::size_t(std::min<std::uint64_t>(manifest.series_points, raw_total / 4));
+  // Room for every download point, but never more than 12 per repository (15 bytes of the 360 a repository may take,
+  // api.h): a manifest that lies about its counts cannot reserve more memory than its repositories were allowed.
+  // (The default snapshot has 7.4 per repository; a snapshot with more grows its series as they arrive.) The part
+  // text bounds nothing here: magnitude code writes a span of many months in a few characters.
+  std::size_t points = std::size_t(std::min<std::uint64_t>(manifest.series_points, std::uint64_t(n) * 12));
   s.series_start.reserve(n + 1);
   s.series_start.push_back(0);
   s.series_begin.reserve(n);
@@ -235,6 +240,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     std::vector<std::uint32_t> lengths;
     std::vector<std::uint64_t> span_total;
     std::vector<std::uint8_t> known;
+    MagnitudeReader coded_lengths, coded_totals;
     for (auto field : obj) {
       std::string_view key;
       sj::value v;
@@ -295,28 +301,20 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
           o = std::uint32_t(x);
           return true;
         });
-      } else if (key == "span_month" || key == "span_length" || key == "span_downloads") {
+      } else if (key == "span_month") {
         if (counts.size() != n) return bad("span columns before series_spans");
         std::size_t total = 0;
         for (auto c : counts) total += c;
-        if (key == "span_month") {
-          skips.resize(total);
-          err = read_ints(v, skips.data(), total, "span_month", any);  // made months below, with the lengths
-        } else if (key == "span_length") {
-          lengths.resize(total);
-          err = read_ints(v, lengths.data(), total, "span_length", [](std::int64_t x, std::uint32_t& o) {
-            if (x < 1 || x > 1200) return false;
-            o = std::uint32_t(x);
-            return true;
-          });
-        } else {
-          span_total.resize(total);
-          err = read_ints(v, span_total.data(), total, "span_downloads", [](std::int64_t x, std::uint64_t& o) {
-            if (x < 1 || std::uint64_t(x) > kMaxLifetime) return false;
-            o = std::uint64_t(x);
-            return true;
-          });
-        }
+        skips.resize(total);
+        err = read_ints(v, skips.data(), total, "span_month", any);  // made months below, with the lengths
+      } else if (key == "span_length" || key == "span_downloads") {
+        // Magnitude code, read span by span below: each value's context depends on the previous span.
+        sj::object o;
+        const bool lengths_key = key == "span_length";
+        err = v.get_object().get(o) ? "is not magnitude code"
+                                    : open_magnitudes(o, lengths_key ? coded_lengths : coded_totals,
+                                                      lengths_key ? SpanContexts::kLengthContexts : SpanContexts::kTotalContexts);
+        if (!err.empty()) err = "column '" + std::string(key) + "' " + err;
       } else {
         --seen;
       }
@@ -325,8 +323,27 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     if (seen != 21) return bad("missing a column (a row group needs all 21 fields, created before span_month)");
     std::size_t stored = 0;
     for (auto c : counts) stored += c;
-    if (skips.size() != stored || lengths.size() != stored || span_total.size() != stored)
-      return bad("span columns do not match series_spans");
+    if (skips.size() != stored || coded_lengths.size() != stored || coded_totals.size() != stored)
+      return bad("span columns do not match series_spans (" + std::to_string(stored) + " spans)");
+    lengths.resize(stored), span_total.resize(stored);
+    // The next value of a span column, in [1, most]: nullptr, or what is wrong with it.
+    auto read_span = [](MagnitudeReader& r, std::size_t context, std::int64_t most, std::int64_t& x) -> const char* {
+      if (!r.next(context, x)) return "is corrupt (its classes or bits)";
+      return x < 1 || x > most ? "holds an out-of-range value" : nullptr;
+    };
+    for (std::size_t i = 0, k = 0; i < n; ++i) {
+      SpanContexts context;
+      for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
+        std::int64_t length = 0, total = 0;
+        const char* column = "span_length";
+        const char* why = read_span(coded_lengths, context.for_length(), 1200, length);
+        if (!why) column = "span_downloads", why = read_span(coded_totals, context.for_total(std::uint64_t(length)), std::int64_t(kMaxLifetime), total);
+        if (why) return bad(std::string("column '") + column + "' " + why);
+        lengths[k] = std::uint32_t(length), span_total[k] = std::uint64_t(total);
+        context.add(span_total[k], lengths[k]);
+      }
+    }
+    if (!coded_lengths.at_end() || !coded_totals.at_end()) return bad("a span column has bits left over");
     // Each row's spans: their first months (the first against the creation month, later ones as the months skipped
     // since the previous span's end), checked before anything is sized by them.
     std::vector<Month> first(stored);

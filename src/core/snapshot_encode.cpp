@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "json_writer.h"
+#include "magnitude_code.h"
 #include "snapshot.h"
 
 namespace hubreport {
@@ -14,10 +15,13 @@ void append_strings(std::string& out, const char* key, const std::vector<std::st
   append_json_string_list(out, list);
 }
 
-// A column of integers, as a plain array or, when runs of equal values make it shorter (rows are ordered by
-// profile, so most columns are long runs), as {"runs":[value,count,value,count,...]}.
+// How a column of integers is written when it is not made of long runs.
+enum class Spread { plain, magnitudes };
+
+// A column of integers, as {"runs":[value,count,value,count,...]} when runs of equal values make it shorter (rows are
+// ordered by profile, so most columns are long runs), otherwise as a plain array or in magnitude code.
 template <class Get>
-void append_ints(std::string& out, const char* key, std::size_t n, Get get) {
+void append_ints(std::string& out, const char* key, std::size_t n, Get get, Spread spread = Spread::plain) {
   std::vector<std::int64_t> v(n);
   std::size_t runs = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -38,6 +42,13 @@ void append_ints(std::string& out, const char* key, std::size_t n, Get get) {
       i = j;
     }
     out += "]}";
+    return;
+  }
+  if (spread == Spread::magnitudes) {
+    MagnitudeWriter w(1);
+    for (auto x : v) w.add(0, x);
+    out += "\":";
+    w.append_json(out);
     return;
   }
   out += "\":[";
@@ -86,12 +97,12 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
     append_ints(t, "type", n, [&](std::size_t i) { return std::int64_t(s.type[at(i)]); });
     append_ints(t, "created", n, [&](std::size_t i) {
       return std::int64_t(s.created[at(i)]) - (i ? std::int64_t(s.created[at(i) - 1]) : 0);
-    });
+    }, Spread::magnitudes);
     append_ints(t, "author", n, [&](std::size_t i) {
       return std::int64_t(s.author[at(i)]) - (i ? std::int64_t(s.author[at(i) - 1]) : 0);
-    });
-    append_ints(t, "downloads30", n, [&](std::size_t i) { return unknown_or(s.downloads30[at(i)], kUnknownCount); });
-    append_ints(t, "likes", n, [&](std::size_t i) { return unknown_or(s.likes[at(i)], kUnknownCount); });
+    }, Spread::magnitudes);
+    append_ints(t, "downloads30", n, [&](std::size_t i) { return unknown_or(s.downloads30[at(i)], kUnknownCount); }, Spread::magnitudes);
+    append_ints(t, "likes", n, [&](std::size_t i) { return unknown_or(s.likes[at(i)], kUnknownCount); }, Spread::magnitudes);
     // Lifetime downloads as what they add to the monthly series (often nothing): the series already carries most of
     // them, and a column of zeros costs almost no bytes.
     append_ints(t, "downloads_all_known", n, [&](std::size_t i) { return std::int64_t(s.downloads_all[at(i)] != kUnknownTotal); });
@@ -105,7 +116,7 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
     append_ints(t, "task", n, [&](std::size_t i) { return std::int64_t(s.task[at(i)]); });
     append_ints(t, "library", n, [&](std::size_t i) { return std::int64_t(s.library[at(i)]); });
     append_ints(t, "license", n, [&](std::size_t i) { return std::int64_t(s.license[at(i)]); });
-    append_ints(t, "family", n, [&](std::size_t i) { return std::int64_t(s.family[at(i)]); });
+    append_ints(t, "family", n, [&](std::size_t i) { return std::int64_t(s.family[at(i)]); }, Spread::magnitudes);
     append_ints(t, "relation", n, [&](std::size_t i) { return std::int64_t(s.relation[at(i)]); });
     append_ints(t, "depth", n, [&](std::size_t i) { return std::int64_t(s.depth[at(i)]); });
     append_ints(t, "params", n, [&](std::size_t i) { return std::int64_t(s.params[at(i)]); });
@@ -137,10 +148,21 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
         prev = points[e - 1].first, ++spans[i], k = e;
       }
     }
-    append_ints(t, "series_spans", n, [&](std::size_t i) { return spans[i]; });
+    append_ints(t, "series_spans", n, [&](std::size_t i) { return spans[i]; }, Spread::magnitudes);
     append_ints(t, "span_month", months.size(), [&](std::size_t k) { return months[k]; });
-    append_ints(t, "span_length", lengths.size(), [&](std::size_t k) { return lengths[k]; });
-    append_ints(t, "span_downloads", downloads.size(), [&](std::size_t k) { return downloads[k]; });
+    MagnitudeWriter span_lengths(SpanContexts::kLengthContexts), span_totals(SpanContexts::kTotalContexts);
+    for (std::size_t i = 0, k = 0; i < n; ++i) {
+      SpanContexts context;
+      for (std::int64_t j = 0; j < spans[i]; ++j, ++k) {
+        span_lengths.add(context.for_length(), lengths[k]);
+        span_totals.add(context.for_total(std::uint64_t(lengths[k])), downloads[k]);
+        context.add(std::uint64_t(downloads[k]), std::uint64_t(lengths[k]));
+      }
+    }
+    t += ",\"span_length\":";
+    span_lengths.append_json(t);
+    t += ",\"span_downloads\":";
+    span_totals.append_json(t);
     t += "}\n";
     parts.push_back(std::move(part));
   }

@@ -1,6 +1,7 @@
 // The snapshot format: a round trip keeps everything; every kind of damage gives a specific error.
 #include "catch.hpp"
 #include "fixtures.h"
+#include "magnitude_code.h"
 #include "sha256.h"
 
 #include <cstdlib>
@@ -49,19 +50,121 @@ void replace(std::string& s, const std::string& from, const std::string& to) {
   s.replace(at, from.size(), to);
 }
 
-// How many values column `name` of a row group's text holds (a plain array or runs).
-std::size_t values_in(const std::string& g, const std::string& name) {
+// [begin, end) of the JSON value of field `name` in a row group's text: a list, or an object (runs, magnitude code).
+std::pair<std::size_t, std::size_t> value_at(const std::string& g, const std::string& name) {
   auto at = g.find("\"" + name + "\":");
   REQUIRE(at != std::string::npos);
-  at = g.find_first_of("[{", at);
-  const bool runs = g[at] == '{';
-  at = g.find('[', at);
+  at += name.size() + 3;
+  std::size_t end = at;
+  int depth = 0;
+  bool in_string = false;  // magnitude classes hold brackets
+  do {
+    const char ch = g[end++];
+    if (ch == '"') in_string = !in_string;
+    else if (!in_string && (ch == '[' || ch == '{')) ++depth;
+    else if (!in_string && (ch == ']' || ch == '}')) --depth;
+  } while (depth > 0 && end < g.size());
+  return {at, end};
+}
+
+void replace_value(std::string& g, const std::string& name, const std::string& value) {
+  auto [at, end] = value_at(g, name);
+  g.replace(at, end - at, value);
+}
+
+std::vector<long long> numbers_in(const std::string& list) {
   std::vector<long long> v;
-  for (const char* p = g.c_str() + at + 1; *p != ']';) {
+  for (const char* p = list.c_str() + list.find('[') + 1; *p != ']';) {
     char* end;
     v.push_back(std::strtoll(p, &end, 10));
     p = *end == ',' ? end + 1 : end;
   }
+  return v;
+}
+
+// A field of magnitude code, read the test's own way: its contexts' counts and a reader over its values.
+MagnitudeReader magnitudes_in(const std::string& g, const std::string& name, std::size_t& values) {
+  const auto [begin, end] = value_at(g, name);
+  const std::size_t at = begin;
+  const std::string v = g.substr(at, end - at);
+  REQUIRE(v.find("{\"contexts\":[") == 0);
+  std::vector<std::uint64_t> counts;
+  values = 0;
+  for (auto c : numbers_in(v)) counts.push_back(std::uint64_t(c)), values += std::size_t(c);
+  auto text = [&](const std::string& key) {
+    auto from = v.find("\"" + key + "\":\"") + key.size() + 4;
+    return std::string_view(g).substr(at + from, v.find('"', from) - from);
+  };
+  MagnitudeReader r;
+  REQUIRE(r.open(counts, text("classes"), text("bits")).empty());
+  return r;
+}
+
+// The values of column `name` in one context (a plain array, runs or magnitude code).
+std::vector<long long> ints_in(const std::string& g, const std::string& name) {
+  auto [at, end] = value_at(g, name);
+  std::vector<long long> out;
+  if (g.compare(at, 13, "{\"contexts\":[") == 0) {
+    std::size_t n;
+    MagnitudeReader r = magnitudes_in(g, name, n);
+    for (std::int64_t v; out.size() < n && r.next(0, v);) out.push_back(v);
+    CHECK(r.at_end());
+    return out;
+  }
+  auto v = numbers_in(g.substr(at, end - at));
+  if (g[at] != '{') return v;
+  for (std::size_t k = 1; k < v.size(); k += 2) out.insert(out.end(), std::size_t(v[k]), v[k - 1]);
+  return out;
+}
+
+// A row group's span lengths and totals, read in their contexts (snapshot.h).
+std::pair<std::vector<long long>, std::vector<long long>> spans_in(const std::string& g) {
+  std::size_t n_lengths, n_totals;
+  MagnitudeReader lengths = magnitudes_in(g, "span_length", n_lengths), totals = magnitudes_in(g, "span_downloads", n_totals);
+  std::pair<std::vector<long long>, std::vector<long long>> out;
+  for (long long spans : ints_in(g, "series_spans")) {
+    SpanContexts context;
+    for (long long j = 0; j < spans; ++j) {
+      std::int64_t length = 0, total = 0;
+      REQUIRE(lengths.next(context.for_length(), length));
+      REQUIRE(totals.next(context.for_total(std::uint64_t(length)), total));
+      context.add(std::uint64_t(total), std::uint64_t(length));
+      out.first.push_back(length), out.second.push_back(total);
+    }
+  }
+  CHECK((lengths.at_end() && totals.at_end()));
+  return out;
+}
+
+// A row group's span lengths and totals in magnitude code, as the writer would write them (as far as the lists go).
+std::pair<std::string, std::string> span_code(const std::vector<long long>& spans, const std::vector<long long>& lengths,
+                                              const std::vector<long long>& totals) {
+  MagnitudeWriter l(SpanContexts::kLengthContexts), t(SpanContexts::kTotalContexts);
+  std::size_t k = 0;
+  for (long long row_spans : spans) {
+    SpanContexts context;
+    for (long long j = 0; j < row_spans; ++j, ++k) {
+      const long long length = k < lengths.size() ? lengths[k] : 1, total = k < totals.size() ? totals[k] : 1;
+      if (k < lengths.size()) l.add(context.for_length(), length);
+      if (k < totals.size()) t.add(context.for_total(std::uint64_t(length)), total);
+      context.add(std::uint64_t(total), std::uint64_t(length > 0 ? length : 1));
+    }
+  }
+  std::pair<std::string, std::string> out;
+  l.append_json(out.first), t.append_json(out.second);
+  return out;
+}
+
+// How many values column `name` of a row group's text holds (a plain array, runs or magnitude code).
+std::size_t values_in(const std::string& g, const std::string& name) {
+  auto [at, end] = value_at(g, name);
+  if (g.compare(at, 13, "{\"contexts\":[") == 0) {
+    std::size_t n;
+    magnitudes_in(g, name, n);
+    return n;
+  }
+  const bool runs = g[at] == '{';
+  auto v = numbers_in(g.substr(at, end - at));
   if (!runs) return v.size();
   std::size_t n = 0;
   for (std::size_t k = 1; k < v.size(); k += 2) n += std::size_t(v[k]);
@@ -138,11 +241,13 @@ TEST_CASE("series are stored as spans of months sharing a total", "[snapshot]") 
     pairs = {{300, 9}, {301, 9}, {302, 8}, {303, 8}, {304, 8}, {306, 1}, {307, 1}, {308, 3}, {309, 5}, {310, 4}};
   });
   REQUIRE(s.validate().empty());
-  const std::string& g = encode_snapshot(s, 4)[1].text;
-  CHECK(g.find("\"series_spans\":[4,1,3]") != std::string::npos);
+  const auto parts = encode_snapshot(s, 4);
+  const std::string& g = parts[1].text;
+  CHECK(ints_in(g, "series_spans") == std::vector<long long>{4, 1, 3});
   CHECK(g.find("\"span_month\":[-10,1,0,0,0,1,0,0]") != std::string::npos);
-  CHECK(g.find("\"span_length\":[5,2,1,2,1,1,1,2]") != std::string::npos);
-  CHECK(g.find("\"span_downloads\":[42,2,3,9,7,40,60,190]") != std::string::npos);
+  auto [lengths, totals] = spans_in(g);
+  CHECK(lengths == std::vector<long long>{5, 2, 1, 2, 1, 1, 1, 2});
+  CHECK(totals == std::vector<long long>{42, 2, 3, 9, 7, 40, 60, 190});
   series_survive_round_trip(s);
 
   // Any series comes back as it was: random ones over few values, with months left out.
@@ -171,13 +276,22 @@ TEST_CASE("download spans must ascend, fit their months and may leave few months
   for (auto& part : parts) part.sha256 = std::string(64, '0');
   // Three models: months 310 and 311-313; 313; 310, 311 and 312-313.
   const std::string months = "[0,0,0,1,0,0]", lengths = "[1,3,1,1,1,2]", totals = "[5,22,7,40,60,190]";
+  REQUIRE(spans_in(parts[1].text) == std::make_pair(numbers_in(lengths), numbers_in(totals)));
+  // The months replaced in their list; lengths and totals written again in magnitude code, one list damaged.
   auto load_with = [&](const std::string& column, const std::string& stored, const std::string& damaged) {
     auto copy = parts;
-    const std::string key = "\"" + column + "\":";
-    replace(copy[1].text, key + stored, key + damaged);
-    std::vector<std::string> t;
-    for (auto& part : copy) t.push_back(part.text);
-    return load(encode_manifest(s, copy), t);
+    std::string& g = copy[1].text;
+    if (column == "span_month") {
+      replace(g, "\"span_month\":" + stored, "\"span_month\":" + damaged);
+    } else {
+      auto [l, t] = span_code(ints_in(g, "series_spans"), numbers_in(column == "span_length" ? damaged : lengths),
+                              numbers_in(column == "span_downloads" ? damaged : totals));
+      replace_value(g, "span_length", l);
+      replace_value(g, "span_downloads", t);
+    }
+    std::vector<std::string> texts;
+    for (auto& part : copy) texts.push_back(part.text);
+    return load(encode_manifest(s, copy), texts);
   };
   CHECK(load_with("span_month", months, months).empty());
   CHECK(load_with("span_length", lengths, lengths).empty());
@@ -195,7 +309,7 @@ TEST_CASE("download spans must ascend, fit their months and may leave few months
   CHECK(load_with("span_downloads", totals, "[5,22,7,40,60,0]").find("'span_downloads' holds an out-of-range value") != std::string::npos);
   CHECK(load_with("span_length", lengths, "[1,3,1,1,1,0]").find("'span_length' holds an out-of-range value") != std::string::npos);
   CHECK(load_with("span_length", lengths, "[1,3,1,1,1,900]").find("download month out of range") != std::string::npos);
-  CHECK(load_with("span_length", lengths, "[1,3,1,1]").find("'span_length' has 4 values, expected 6") != std::string::npos);
+  CHECK(load_with("span_length", lengths, "[1,3,1,1]").find("span columns do not match series_spans (6 spans)") != std::string::npos);
 }
 
 TEST_CASE("parts may arrive in any order", "[snapshot]") {
@@ -233,7 +347,7 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
 
   SECTION("wrong format version") {
     std::string m = p.manifest;
-    replace(m, "\"version\": 4", "\"version\": 7");
+    replace(m, "\"version\": 5", "\"version\": 7");
     CHECK(load(m, texts).find("format version 7 is not supported") != std::string::npos);
   }
   SECTION("not a manifest") { CHECK(load("<html>404</html>", texts).find("manifest") != std::string::npos); }
@@ -266,14 +380,6 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     g[at] = '9';  // same length: type 9 does not exist
     CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
   }
-  SECTION("an author index past the dictionary") {
-    auto t = texts;
-    std::string& g = t[1];
-    auto at = g.find("\"author\":[");
-    REQUIRE(at != std::string::npos);
-    g[at + 10] = '9';
-    CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
-  }
   SECTION("run-length columns that do not add up") {
     Engine engine = small_engine();
     auto parts = encode_snapshot(engine.store(), 4);
@@ -281,10 +387,7 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     auto damage = [&](const std::string& column, const std::string& name = "sdk") {
       auto copy = parts;
       std::string& g = copy[1].text;
-      auto at = g.find("\"" + name + "\":");
-      REQUIRE(at != std::string::npos);
-      auto end = g.find(g[g.find_first_of("[{", at)] == '{' ? "]}" : "]", at);
-      g.replace(at, end + (g[end + 1] == '}' ? 2 : 1) - at, "\"" + name + "\":" + column);
+      replace_value(g, name, column);
       std::vector<std::string> t;
       for (auto& part : copy) t.push_back(part.text);
       return load(encode_manifest(engine.store(), copy), t);  // sizes in the manifest follow the damage
@@ -305,6 +408,23 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK(damage("[0,0,0,-1]").find("'sdk' holds an out-of-range value") != std::string::npos);
     CHECK(damage("[0,0,0,0,0]").find("'sdk' is longer than the row count") != std::string::npos);
     CHECK(damage("{\"runs\":[0,4]}").empty());
+    // An author index past the dictionary.
+    CHECK(damage("[9999999,0,0,0]", "author").find("out of range") != std::string::npos);
+    // Magnitude code (magnitude_code.h): four zeros, then each way it can be damaged.
+    const std::string zero(1, kMagnitudeClassChars[0]), three(1, kMagnitudeClassChars[3]);
+    auto coded = [](const std::string& contexts, const std::string& classes, const std::string& bits) {
+      return "{\"contexts\":[" + contexts + "],\"classes\":\"" + classes + "\",\"bits\":\"" + bits + "\"}";
+    };
+    CHECK(damage(coded("4", zero + zero + zero + zero, ""), "likes").empty());
+    CHECK(damage(coded("4", zero + zero + zero + three, "g"), "likes").empty());  // 6 (bits 10), then 0000 to fill
+    CHECK(damage(coded("3", zero + zero + zero, ""), "likes").find("'likes' has 3 values, expected 4") != std::string::npos);
+    CHECK(damage(coded("4", zero + zero + zero + "\\\\", ""), "likes").find("'likes' has fewer values or bits than expected, or a corrupt class") != std::string::npos);
+    CHECK(damage(coded("4", zero + zero + zero + three, ""), "likes").find("'likes' has fewer values or bits") != std::string::npos);
+    CHECK(damage(coded("4", zero + zero + zero + zero, "A"), "likes").find("'likes' has more values or bits than expected") != std::string::npos);
+    CHECK(damage(coded("4,0", zero + zero + zero + zero, ""), "likes").find("'likes' has a wrong list of contexts") != std::string::npos);
+    CHECK(damage("{\"contexts\":[4],\"classes\":\"" + zero + zero + zero + zero + "\"}", "likes").find("'likes' is not a list, runs or magnitude code") != std::string::npos);
+    // Span columns read in their contexts: a list of the wrong length, then classes that do not match the spans.
+    CHECK(damage(coded("1", zero, ""), "span_length").find("'span_length' has a wrong list of contexts") != std::string::npos);
     // Lifetime downloads are the series' sum plus the extra column: never below zero, nothing for unknown totals.
     std::string below = damage("{\"runs\":[-9000000000,4]}", "downloads_all_extra");
     INFO(below);
@@ -317,6 +437,15 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     // Span months: a step that would overflow, or land before month 0 or past month 1199, is refused.
     const std::size_t spans = values_in(parts[1].text, "span_length");
     REQUIRE(spans >= 2);
+    {
+      auto [at, end] = value_at(parts[1].text, "span_length");
+      std::string v = parts[1].text.substr(at, end - at);
+      v[v.find("\"classes\":\"") + 11] = kMagnitudeClassChars[12];  // a length of 2048 months or more
+      const std::string err = damage(v, "span_length");
+      INFO(err);
+      CHECK((err.find("'span_length' holds an out-of-range value") != std::string::npos ||
+             err.find("'span_length' is corrupt") != std::string::npos));
+    }
     auto months = [&](const std::string& first, const std::string& rest) {
       return damage("{\"runs\":[" + first + ",1," + rest + "," + std::to_string(spans - 1) + "]}", "span_month");
     };
