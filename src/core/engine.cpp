@@ -169,7 +169,7 @@ void Engine::filter(const ViewState& st, FilterPass& p) const {
         profiles.push_back(item_profile(items_, item_of[k]));
         profiles.back().org = org_of[k];
       }
-      p.named_items = group_rows(s, kept_, rows, &row_item, true, &profiles);
+      group_rows(p.named_items, s, kept_, rows, &row_item, true, &profiles);
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (s.type[rows[i]] == std::uint8_t(RepoType::model) && s.downloads_all[rows[i]] != kUnknownTotal)
           p.named_by_lifetime.push_back(s.downloads_all[rows[i]], row_item[i], s.created[rows[i]]);

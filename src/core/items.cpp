@@ -108,9 +108,8 @@ RowProfile item_profile(const Items& it, std::size_t i) {
           it.direct[i], it.task[i],  it.library[i], it.license[i], it.org[i],    it.family[i]};
 }
 
-Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
-                 std::vector<std::uint32_t>* row_item, bool with_sized, const std::vector<RowProfile>* profiles) {
-  Items it;
+void group_rows(Items& it, const Store& s, const std::vector<std::uint8_t>& kept, const std::vector<std::uint32_t>& rows,
+                std::vector<std::uint32_t>* row_item, bool with_sized, const std::vector<RowProfile>* profiles) {
   it.has_sized = with_sized;
   std::size_t n = rows.empty() ? s.rows() : rows.size();
   auto row_at = [&](std::size_t i) { return rows.empty() ? std::uint32_t(i) : rows[i]; };
@@ -223,7 +222,6 @@ Items group_rows(const Store& s, const std::vector<std::uint8_t>& kept, const st
   }
   flush();
   it.first_row.push_back(rows.empty() ? std::uint32_t(n) : ~0u);
-  return it;
 }
 
 }  // namespace hubreport

@@ -40,6 +40,12 @@ class Narrow {
     }
   }
   void shrink_to_fit() { low_.shrink_to_fit(), wide_.shrink_to_fit(); }
+  // Keeps places [0, n) only, the narrow values in memory their size (the wide ones are few).
+  void truncate(std::size_t n) {
+    if (n >= size()) return;
+    std::vector<Low>(low_.begin(), low_.begin() + std::ptrdiff_t(n)).swap(low_);
+    while (!wide_.empty() && wide_.back().first >= n) wide_.pop_back();
+  }
   std::size_t size() const { return low_.size(); }
   std::size_t capacity() const { return low_.capacity(); }
   std::size_t wide_count() const { return wide_.size(); }
@@ -68,6 +74,7 @@ class CountsOrUnknown {
   void push_back(Wide v) { v_.push_back(Wide(v + 1)); }
   void reserve(std::size_t n) { v_.reserve(n); }
   void shrink_to_fit() { v_.shrink_to_fit(); }
+  void truncate(std::size_t n) { v_.truncate(n); }
   std::size_t size() const { return v_.size(); }
   std::size_t wide_count() const { return v_.wide_count(); }
   std::size_t memory_bytes() const { return v_.memory_bytes(); }

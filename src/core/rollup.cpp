@@ -37,7 +37,7 @@ struct SizedSum {
 
 }  // namespace
 
-Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>* rolled_up_of, RollUp kind) {
+void roll_up(Items& out, const Items& fine, const Store& store, std::vector<std::uint32_t>* rolled_up_of, RollUp kind) {
   // Group by the dimensions the kind keeps, numbering groups in order of first appearance so the result does not
   // depend on hashing. A merged dimension reads as 0 here.
   const bool coarse = kind == RollUp::coarse, by_org = kind == RollUp::by_org, by_family = kind == RollUp::by_family;
@@ -120,7 +120,6 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   const std::uint32_t bins = 1024;  // param_bin of any 64-bit count
   DenseSum<SizedSum> sized(coarse ? std::size_t(max_month - sized_first + 1) * bins : 0);  // only coarse has them
 
-  Items out;
   out.reserve(n, 0, 0);
   out.has_sized = coarse;
   out.created_start.push_back(0);
@@ -176,7 +175,6 @@ Items roll_up(const Items& fine, const Store& store, std::vector<std::uint32_t>*
   // of the coarse table at 4.4M repositories.
   for (auto* v : {&out.sized_known, &out.sized_dl}) v->shrink_to_fit();
   out.sized_weighted.shrink_to_fit(), out.sized_bin.shrink_to_fit(), out.sized_bin_start.shrink_to_fit();
-  return out;
 }
 
 }  // namespace hubreport

@@ -22,8 +22,8 @@ enum class RollUp {
 // Items merged across some dimensions (first_row is empty): the sums are the same, so every view that ignores those
 // dimensions gives the same slice from either table. `fine` is the engine's main table (items over consecutive rows
 // of `s`): the sized entries come from those rows. rolled_up_of, when given, receives the rolled-up item of each
-// fine item.
-Items roll_up(const Items& fine, const Store& s, std::vector<std::uint32_t>* rolled_up_of = nullptr,
-              RollUp kind = RollUp::coarse);
+// fine item. Into `out`, a new (empty) Items, like group_rows.
+void roll_up(Items& out, const Items& fine, const Store& s, std::vector<std::uint32_t>* rolled_up_of = nullptr,
+             RollUp kind = RollUp::coarse);
 
 }  // namespace hubreport

@@ -61,6 +61,9 @@ void Store::release_filter_columns() {
   for (auto* v : {&relation, &sdk, &depth, &size, &row_country, &row_sector}) std::vector<std::uint8_t>().swap(*v);
   for (auto* v : {&task, &library, &license}) std::vector<std::uint16_t>().swap(*v);
   for (auto* v : {&author, &family}) std::vector<std::uint32_t>().swap(*v);
+  std::size_t models_end = type.size();
+  while (models_end > 0 && type[models_end - 1] != std::uint8_t(RepoType::model)) --models_end;
+  downloads_all.truncate(models_end);
 }
 
 std::string Store::validate() const {
