@@ -21,7 +21,8 @@ bool write_column(const std::string& dir, const std::string& name, const std::ve
   return bool(out);
 }
 
-void append_names(std::string& out, const char* key, const std::vector<std::string>& names) {
+template <class List>
+void append_names(std::string& out, const char* key, const List& names) {
   out += ",\"";
   out += key;
   out += "\":";

@@ -30,21 +30,15 @@ namespace {
 // compresses the dictionary by a quarter. (Authors keep their order of first appearance: sorting them too shrank the
 // dictionary but grew the delta-coded author column by more.)
 void sort_names(Store& s) {
-  auto order_of = [](const std::vector<std::string>& names) {
-    std::vector<std::uint32_t> order(names.size());
-    std::iota(order.begin(), order.end(), 0u);
-    if (names.size() > 1)
-      std::sort(order.begin() + 1, order.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
-    std::vector<std::uint32_t> new_index(names.size());
-    for (std::uint32_t k = 0; k < order.size(); ++k) new_index[order[k]] = k;
-    return std::make_pair(order, new_index);
-  };
-  auto reorder = [](auto& v, const std::vector<std::uint32_t>& order) {
-    auto copy = v;
-    for (std::size_t k = 0; k < order.size(); ++k) v[k] = std::move(copy[order[k]]);
-  };
-  auto [families, family_index] = order_of(s.families);
-  reorder(s.families, families);
+  const Names& names = s.families;
+  std::vector<std::uint32_t> order(names.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (names.size() > 1)
+    std::sort(order.begin() + 1, order.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
+  std::vector<std::uint32_t> family_index(names.size());
+  Names sorted;
+  for (std::uint32_t k = 0; k < order.size(); ++k) family_index[order[k]] = k, sorted.push_back(names[order[k]]);
+  s.families = std::move(sorted);
   for (auto& f : s.family) f = family_index[f];
 }
 
@@ -219,9 +213,10 @@ Result<Store> Builder::finish() {
     if (!p) continue;
     s.author_sector[a] = *lookup_name(kSectorNames, p->sector);
     if (!p->country.empty()) {
-      auto c = std::find(s.countries.begin(), s.countries.end(), p->country);
-      if (c == s.countries.end()) c = s.countries.insert(s.countries.end(), p->country);
-      s.author_country[a] = std::uint8_t(c - s.countries.begin());
+      std::size_t c = 0;
+      while (c < s.countries.size() && s.countries[c] != p->country) ++c;
+      if (c == s.countries.size()) s.countries.push_back(p->country);
+      s.author_country[a] = std::uint8_t(c);
     }
   }
 
@@ -337,11 +332,11 @@ Result<Store> Builder::finish() {
     return b.ids[x] < b.ids[y];
   });
 
-  s.authors = std::move(author_names);
-  s.tasks = std::move(task_names);
-  s.libraries = std::move(b.libraries.names());
-  s.licenses = std::move(b.licenses.names());
-  s.families = std::move(families.names());
+  s.authors = Names(author_names);
+  s.tasks = Names(task_names);
+  s.libraries = Names(b.libraries.names());
+  s.licenses = Names(b.licenses.names());
+  s.families = Names(families.names());
   s.series_start.push_back(0);
   Month first_series = kUnknownMonth;
   for (std::uint32_t k : order) {

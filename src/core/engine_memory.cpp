@@ -18,13 +18,6 @@ std::size_t bytes_of(const Engine::SegmentCells& c) {
   return bytes_of(c.start) + bytes_of(c.key) + bytes_of(c.models) + bytes_of(c.lifetime);
 }
 
-// A dictionary's strings: each string object, and its characters when they are too long to sit inside it.
-std::size_t bytes_of_strings(const std::vector<std::string>& dict) {
-  std::size_t n = bytes_of(dict);
-  for (const auto& s : dict)
-    if (s.capacity() >= sizeof(std::string) - 1) n += s.capacity() + 1;
-  return n;
-}
 
 }  // namespace
 
@@ -41,8 +34,8 @@ std::vector<std::pair<std::string, std::size_t>> Engine::memory_parts() const {
        bytes_of(s.relation) + bytes_of(s.sdk) + bytes_of(s.depth) + bytes_of(s.size) + bytes_of(s.row_country) +
            bytes_of(s.row_sector) + bytes_of(s.task) + bytes_of(s.library) + bytes_of(s.license) + bytes_of(s.author) +
            bytes_of(s.family)},
-      {"dictionaries: organisation names", bytes_of_strings(s.authors) + bytes_of(s.author_country) + bytes_of(s.author_sector)},
-      {"dictionaries: family names", bytes_of_strings(s.families)},
+      {"dictionaries: organisation names", s.authors.memory_bytes() + bytes_of(s.author_country) + bytes_of(s.author_sector)},
+      {"dictionaries: family names", s.families.memory_bytes()},
       {"items", items_.memory_bytes()},
       {"items: downloads to date, per creation entry models and lifetimes",
        item_downloads_.memory_bytes() + created_known_.memory_bytes() + created_lifetime_.memory_bytes()},

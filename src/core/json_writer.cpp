@@ -71,13 +71,4 @@ void append_fraction(std::string& out, double v) {
   }
 }
 
-void append_json_string_list(std::string& out, const std::vector<std::string>& list) {
-  out += '[';
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, list[i]);
-  }
-  out += ']';
-}
-
 }  // namespace hubreport

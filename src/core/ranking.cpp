@@ -39,7 +39,7 @@ void sort_most_downloaded_first(ModelWalk& models) {
   models.permute(order);
 }
 
-void keep_best_authors(std::vector<AuthorRank>& ranks, std::size_t keep, const std::vector<std::string>& names) {
+void keep_best_authors(std::vector<AuthorRank>& ranks, std::size_t keep, const Names& names) {
   keep = std::min(keep, ranks.size());
   std::partial_sort(ranks.begin(), ranks.begin() + std::ptrdiff_t(keep), ranks.end(), [&](const AuthorRank& x, const AuthorRank& y) {
     if (x.downloads != y.downloads) return x.downloads > y.downloads;

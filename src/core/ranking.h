@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "names.h"
+
 namespace hubreport {
 
 class ModelWalk;
@@ -23,6 +25,6 @@ struct AuthorRank {
   std::uint32_t author = 0;
 };
 // Keeps the `keep` best of `ranks`, best first.
-void keep_best_authors(std::vector<AuthorRank>& ranks, std::size_t keep, const std::vector<std::string>& names);
+void keep_best_authors(std::vector<AuthorRank>& ranks, std::size_t keep, const Names& names);
 
 }  // namespace hubreport

@@ -4,6 +4,13 @@
 
 namespace hubreport {
 
+Cell Cell::text(std::string_view v) {
+  Cell c;
+  c.kind = Kind::text;
+  c.s = std::string(v);
+  return c;
+}
+
 static void append_cell_json(std::string& out, const Cell& c) {
   switch (c.kind) {
     case Cell::Kind::null: out += "null"; break;

@@ -14,7 +14,7 @@ struct Cell {
   static Cell null() { return {}; }
   static Cell integer(std::int64_t v) { Cell c; c.kind = Kind::integer; c.i = v; return c; }
   static Cell fraction(double v) { Cell c; c.kind = Kind::fraction; c.d = v; return c; }
-  static Cell text(std::string v) { Cell c; c.kind = Kind::text; c.s = std::move(v); return c; }
+  static Cell text(std::string_view v);
 };
 
 struct Slice {

@@ -29,7 +29,8 @@ class Padded {
   std::vector<char> buf_;
 };
 
-Status read_string_list(sj::value v, std::vector<std::string>& out, const char* key) {
+template <class List>
+Status read_string_list(sj::value v, List& out, const char* key) {
   sj::array arr;
   if (v.get_array().get(arr)) return std::string("'") + key + "' is not a list";
   out.clear();
@@ -38,6 +39,7 @@ Status read_string_list(sj::value v, std::vector<std::string>& out, const char* 
     if (item.get_string().get(s)) return std::string("'") + key + "' holds a non-string";
     out.emplace_back(s);
   }
+  out.shrink_to_fit();  // grown by doubling
   return "";
 }
 

@@ -8,7 +8,8 @@ namespace hubreport {
 
 namespace {
 
-void append_strings(std::string& out, const char* key, const std::vector<std::string>& list) {
+template <class List>
+void append_strings(std::string& out, const char* key, const List& list) {
   out += '"';
   out += key;
   out += "\":";

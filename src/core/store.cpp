@@ -52,8 +52,7 @@ std::size_t Store::memory_bytes() const {
                   bytes_of(created) + bytes_of(downloads30) + likes.memory_bytes() + downloads_all.memory_bytes() +
                   params.memory_bytes() + series_start.memory_bytes() + bytes_of(series_begin) + series_downloads.memory_bytes() +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
-  for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families})
-    for (auto& s : *dict) n += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
+  for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families}) n += dict->memory_bytes();
   return n;
 }
 

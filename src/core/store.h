@@ -7,6 +7,7 @@
 
 #include "dims.h"
 #include "month.h"
+#include "names.h"
 #include "narrow.h"
 
 namespace hubreport {
@@ -35,7 +36,7 @@ struct Store {
 
   // Dictionaries. Index 0 is "unknown" (countries, tasks, libraries, licenses), "(none)" (authors: legacy ids
   // without a namespace) or "" (families: not part of any base-model chain).
-  std::vector<std::string> countries, authors, tasks, libraries, licenses, families;
+  Names countries, authors, tasks, libraries, licenses, families;  // packed (names.h)
   std::vector<std::uint8_t> author_country, author_sector;  // per author: index into countries, Sector
   std::vector<std::uint8_t> task_modality;                  // per task: Modality
 

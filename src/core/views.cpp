@@ -97,12 +97,14 @@ struct Ctx {
 Cell share(double part, double whole) { return whole > 0 ? Cell::fraction(part / whole) : Cell::null(); }
 Cell count(std::uint64_t v) { return Cell::integer(std::int64_t(v)); }
 
-std::vector<std::string> enum_names(const std::string_view* names, std::size_t n) {
-  return std::vector<std::string>(names, names + n);
+Names enum_names(const std::string_view* names, std::size_t n, std::size_t first = 0) {
+  Names out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(i < first ? std::string_view() : names[i]);
+  return out;
 }
 
 // Long table (month, category, downloads, repos) for an item category such as country or sector.
-Slice month_by_category(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& names,
+Slice month_by_category(const Ctx& c, const char* view, const char* column, const Names& names,
                         const std::vector<std::uint8_t>& category) {
   std::size_t slots = c.months() + 1, k = names.size();
   std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
@@ -123,7 +125,7 @@ Slice month_by_category(const Ctx& c, const char* view, const char* column, cons
 // Long table (month, category, repos[, downloads]) from sums by category value and month (value_repos[v * slots +
 // slot]), keeping the top `keep` categories by repositories and folding the rest into "other". Category 0
 // ("unknown") is always kept apart. Not a template, so each view's ranking shares one copy of this code.
-Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
+Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const Names& dict,
                       std::size_t keep, const std::vector<std::uint64_t>& value_repos,
                       const std::vector<std::uint64_t>& value_downloads, bool with_downloads) {
   std::size_t slots = c.months() + 1, values = dict.size();
@@ -134,11 +136,11 @@ Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const 
   std::iota(order.begin(), order.end(), 0u);
   rank_most_first(order.begin() + 1, order.end(), total);
   std::vector<std::uint32_t> out_index(dict.size(), std::uint32_t(keep + 1));  // keep+1 = "other"
-  std::vector<std::string> out_names{dict[0]};
+  std::vector<std::string> out_names{std::string(dict[0])};
   out_index[0] = 0;
   for (std::size_t j = 1, kept = 0; j < order.size() && kept < keep; ++j, ++kept) {
     out_index[order[j]] = std::uint32_t(kept + 1);
-    out_names.push_back(dict[order[j]]);
+    out_names.emplace_back(dict[order[j]]);
   }
   out_names.resize(keep + 2);
   out_names[keep + 1] = "other";
@@ -168,7 +170,7 @@ Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const 
 
 // ranked_by_month over one pass of the items by category value and month.
 template <class CategoryOf>
-Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const std::vector<std::string>& dict,
+Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const Names& dict,
                       std::size_t keep, CategoryOf category_of, bool with_downloads) {
   std::size_t slots = c.months() + 1, values = dict.size();
   std::vector<std::uint64_t> value_repos(values * slots, 0), value_downloads(with_downloads ? values * slots : 0, 0);
@@ -605,7 +607,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
         }
       for (std::size_t k = 0; k <= 20; ++k) {
         if (k < 20 && k >= kept) continue;
-        std::string task = k < 20 ? s.tasks[order[k]] : "other";
+        std::string task(k < 20 ? s.tasks[order[k]] : "other");
         std::string modality = k < 20 ? std::string(kModalityNames[s.task_modality[order[k]]]) : "other";
         for (std::size_t m = 0; m < slots; ++m) {
           auto rp = repos[k * slots + m], dl = downloads[k * slots + m];
@@ -686,8 +688,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
   if (name == "libraries")
     return month_by_ranked(c, "libraries", "library", s.libraries, 12, [&](std::size_t i) { return it.library[i]; }, true);
   if (name == "sdks") {
-    std::vector<std::string> sdk_names = enum_names(kSdkNames.data(), kSdkNames.size());
-    sdk_names[0] = "";  // models and datasets: not shown
+    const Names sdk_names = enum_names(kSdkNames.data(), kSdkNames.size(), 1);  // "": models and datasets, not shown
     return month_by_ranked(c, "sdks", "sdk", sdk_names, 12,
                            [&](std::size_t i) { return it.type[i] == std::uint8_t(RepoType::space) ? it.sdk[i] : 0; }, false);
   }

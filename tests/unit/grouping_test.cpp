@@ -147,12 +147,12 @@ TEST_CASE("a lean engine releases the store's filter columns and answers as a wh
     CHECK(lean_t.all_views_json(st).value() == whole_t.all_views_json(st).value());
   }
   // The counts come from the items: each value's repositories, counted here from the rows.
-  auto counted = [&](const std::vector<std::string>& names, auto value_of, const std::string& out) {
+  auto counted = [&](const auto& names, auto value_of, const std::string& out) {
     std::vector<std::size_t> n(names.size(), 0);
     for (std::size_t r = 0; r < s.rows(); ++r) ++n[value_of(r)];
     for (std::size_t v = 0; v < names.size(); ++v) {
       INFO(names[v]);
-      bool listed = out.find("[\"" + names[v] + "\"," + std::to_string(n[v]) + "]") != std::string::npos;
+      bool listed = out.find("[\"" + std::string(names[v]) + "\"," + std::to_string(n[v]) + "]") != std::string::npos;
       CHECK(listed == (n[v] > 0 && !names[v].empty()));
     }
   };
@@ -458,7 +458,7 @@ TEST_CASE("the org search lists matching authors by downloads, then by name, at 
     INFO(prefix << " " << limit);
     std::vector<std::uint32_t> want;
     for (std::uint32_t a = 1; a < s.authors.size(); ++a) {
-      std::string name = s.authors[a], p = prefix;
+      std::string name(s.authors[a]), p = prefix;
       for (auto& ch : p) ch = char(std::tolower(static_cast<unsigned char>(ch)));
       if (name.compare(0, p.size(), p) == 0) want.push_back(a);
     }
@@ -467,7 +467,7 @@ TEST_CASE("the org search lists matching authors by downloads, then by name, at 
     });
     if (want.size() > limit) want.resize(limit);
     std::string got = engine.orgs_matching(prefix, limit), expect_names, got_names;
-    for (auto a : want) expect_names += s.authors[a] + "=" + std::to_string(dl[a]) + " ";
+    for (auto a : want) expect_names += std::string(s.authors[a]) + "=" + std::to_string(dl[a]) + " ";
     for (std::size_t at = got.find("\"org\":\""); at != std::string::npos; at = got.find("\"org\":\"", at + 1)) {
       std::size_t name = at + 7, downloads = got.find("\"downloads\":", at) + 12;
       got_names += got.substr(name, got.find('"', name) - name) + "=" +
