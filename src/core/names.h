@@ -22,7 +22,7 @@ class Names {
     chars_.reserve(chars), start_.reserve(names.size() + 1);
     for (const auto& n : names) push_back(n);
   }
-  std::string_view operator[](std::size_t i) const { return std::string_view(chars_).substr(start_[i], start_[i + 1] - start_[i]); }
+  std::string_view operator[](std::size_t i) const { return {chars_.data() + start_[i], start_[i + 1] - start_[i]}; }
   std::size_t size() const { return start_.empty() ? 0 : start_.size() - 1; }
   bool empty() const { return start_.size() < 2; }
   void push_back(std::string_view name) {
