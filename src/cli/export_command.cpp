@@ -21,8 +21,7 @@ bool write_column(const std::string& dir, const std::string& name, const std::ve
   return bool(out);
 }
 
-template <class List>
-void append_names(std::string& out, const char* key, const List& names) {
+void append_names(std::string& out, const char* key, const Names& names) {
   out += ",\"";
   out += key;
   out += "\":";

@@ -38,8 +38,7 @@ std::string lower(std::string_view v) {
 }
 
 // Marks the dictionary entries named by a filter list; names absent from the snapshot match nothing.
-template <class Dict>
-std::vector<std::uint8_t> allow_names(const Dict& dict, const std::vector<std::string>& wanted, std::string_view unknown_alias) {
+std::vector<std::uint8_t> allow_names(const Names& dict, const std::vector<std::string>& wanted, std::string_view unknown_alias) {
   std::vector<std::uint8_t> allowed(dict.size(), 0);
   for (auto& w : wanted) {
     if (!unknown_alias.empty() && w == unknown_alias) {
@@ -219,7 +218,7 @@ Result<std::string> Engine::dimension_values(std::string_view dim) const {
     for (std::size_t v = skip_below; v < n_values; ++v)
       if (n[v]) values.emplace_back(std::string(name_of(v)), n[v]);
   };
-  auto count_dict = [&](const auto& dict, auto value_of, std::size_t skip_below = 0) {
+  auto count_dict = [&](const Names& dict, auto value_of, std::size_t skip_below = 0) {
     count(dict.size(), value_of, [&](std::size_t v) { return dict[v]; }, skip_below);
   };
   auto count_enum = [&](auto names, auto value_of, bool skip_first) {

@@ -71,4 +71,13 @@ void append_fraction(std::string& out, double v) {
   }
 }
 
+void append_json_string_list(std::string& out, const Names& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, list[i]);
+  }
+  out += ']';
+}
+
 }  // namespace hubreport

@@ -6,20 +6,14 @@
 #include <vector>
 #include <string_view>
 
+#include "names.h"
+
 namespace hubreport {
 
 // Appends s as a JSON string literal. Escapes <, > and & too, so the text is inert even if pasted into HTML.
 void append_json_string(std::string& out, std::string_view s);
-// ["a","b",...] from a list of strings (std::vector<std::string> or Names).
-template <class List>
-void append_json_string_list(std::string& out, const List& list) {
-  out += '[';
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, list[i]);
-  }
-  out += ']';
-}
+// ["a","b",...]
+void append_json_string_list(std::string& out, const Names& list);
 void append_int(std::string& out, std::int64_t v);
 void append_uint(std::string& out, std::uint64_t v);
 // A fraction or ratio with at most 6 decimals, trailing zeros removed ("0.4961", "1", "0").

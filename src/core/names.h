@@ -30,12 +30,10 @@ class Names {
     chars_ += name;
     start_.push_back(std::uint32_t(chars_.size()));
   }
-  void emplace_back(std::string_view name) { push_back(name); }  // as std::vector<std::string> is filled
   void clear() { chars_.clear(), start_.clear(); }
   void shrink_to_fit() { chars_.shrink_to_fit(), start_.shrink_to_fit(); }
   std::size_t memory_bytes() const { return chars_.capacity() + start_.capacity() * sizeof(std::uint32_t); }
   bool operator==(const Names& o) const { return chars_ == o.chars_ && size() == o.size() && (empty() || start_ == o.start_); }
-  bool operator!=(const Names& o) const { return !(*this == o); }
 
  private:
   std::string chars_;

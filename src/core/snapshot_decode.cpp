@@ -29,15 +29,14 @@ class Padded {
   std::vector<char> buf_;
 };
 
-template <class List>
-Status read_string_list(sj::value v, List& out, const char* key) {
+Status read_string_list(sj::value v, Names& out, const char* key) {
   sj::array arr;
   if (v.get_array().get(arr)) return std::string("'") + key + "' is not a list";
   out.clear();
   for (auto item : arr) {
     std::string_view s;
     if (item.get_string().get(s)) return std::string("'") + key + "' holds a non-string";
-    out.emplace_back(s);
+    out.push_back(s);
   }
   out.shrink_to_fit();  // grown by doubling
   return "";

@@ -8,8 +8,7 @@ namespace hubreport {
 
 namespace {
 
-template <class List>
-void append_strings(std::string& out, const char* key, const List& list) {
+void append_strings(std::string& out, const char* key, const Names& list) {
   out += '"';
   out += key;
   out += "\":";
