@@ -187,13 +187,11 @@ Engine::Engine(Store store, std::size_t kept_per_measure, std::size_t walk_segme
       years = &kept_year_dl_[std::size_t(kept_slot_[org]) * 100];
     }
     std::uint64_t to_date = 0;
-    for (std::uint32_t k = items_.dl_start[i]; k < items_.dl_start[i + 1]; ++k) {
-      const std::uint64_t d = items_.dl_sum[k];
-      const Month m = items_.dl_month(i, k);
+    items_.each_download(s, i, [&](Month m, std::uint64_t d) {
       item_all[i] += d;
       if (m <= s.info.month) to_date += d;
       if (years) years[m / 12] += d;
-    }
+    });
     item_downloads_.push_back(to_date);
   }
   auto kept_by = [&](Dim d, std::size_t values, const auto& column) {

@@ -26,6 +26,12 @@ std::size_t Items::memory_bytes() const {
          b(sized_month) + b(sized_known) + b(sized_weighted) + b(sized_bin_start) + b(sized_bin) + b(sized_dl);
 }
 
+Month Items::last_download_month(const Store& s, std::size_t i) const {
+  if (!row_series(i)) return dl_start[i + 1] > dl_start[i] ? dl_month(i, dl_start[i + 1] - 1) : Month(0);
+  const std::uint32_t r = first_row[i];
+  return s.series_start[r + 1] > s.series_start[r] ? Month(s.series_begin[r] + s.series_months(r) - 1) : Month(0);
+}
+
 namespace {
 // One copy per column type, not inlined per column: sixteen inlined copies cost the module 2.4 KB.
 template <class T>
@@ -126,6 +132,7 @@ void group_rows(Items& it, const Store& s, const std::vector<std::uint8_t>& kept
   std::vector<std::uint64_t> sized_order;
   std::vector<std::uint64_t> created;  // month << 32 | row, for the current item (one sort of plain integers)
   ItemKey current{~0ull, ~0ull, ~0ull};
+  std::size_t item_rows = 0;
 
   auto flush = [&] {
     if (it.type.empty()) return;
@@ -145,9 +152,14 @@ void group_rows(Items& it, const Store& s, const std::vector<std::uint8_t>& kept
     }
     created.clear();
     it.created_start.push_back(std::uint32_t(it.created_month.size()));
-    it.dl_begin.push_back(dl_hi < 0 ? Month(0) : Month(dl_lo));
-    for (int m = dl_lo; m <= dl_hi; ++m) it.dl_sum.push_back(dl_acc[m]), dl_acc[m] = 0;
-    dl_lo = 1200, dl_hi = -1;
+    if (item_rows == 1) {
+      it.dl_begin.push_back(Items::kRowSeries);
+      for (int m = dl_lo; m <= dl_hi; ++m) dl_acc[m] = 0;
+    } else {
+      it.dl_begin.push_back(dl_hi < 0 ? Month(0) : Month(dl_lo));
+      for (int m = dl_lo; m <= dl_hi; ++m) it.dl_sum.push_back(dl_acc[m]), dl_acc[m] = 0;
+    }
+    dl_lo = 1200, dl_hi = -1, item_rows = 0;
     it.dl_start.push_back(std::uint32_t(it.dl_sum.size()));
     // By (month, bin), through their keys packed with their places: a sort of plain integers.
     sized_order.clear();
@@ -168,15 +180,17 @@ void group_rows(Items& it, const Store& s, const std::vector<std::uint8_t>& kept
     std::size_t items = 0, created_entries = 0, dl_entries = 0;
     std::vector<std::uint32_t> created_stamp(std::size_t(kUnknownMonth) + 1, 0);
     int lo = 1200, hi = -1;  // the current item's download months
+    std::size_t rows_in_item = 0;
     auto end_item = [&] {
-      if (hi >= lo) dl_entries += std::size_t(hi - lo + 1);
-      lo = 1200, hi = -1;
+      if (hi >= lo && rows_in_item > 1) dl_entries += std::size_t(hi - lo + 1);
+      lo = 1200, hi = -1, rows_in_item = 0;
     };
     ItemKey last{~0ull, ~0ull, ~0ull};
     for (std::size_t i = 0; i < n; ++i) {
       std::uint32_t r = row_at(i);
       ItemKey key = profile_at(i).key();
       if (!(key == last) || items == 0) end_item(), ++items, last = key;
+      ++rows_in_item;
       const auto stamp = std::uint32_t(items);
       if (created_stamp[s.created[r]] != stamp) created_stamp[s.created[r]] = stamp, ++created_entries;
       s.each_download(r, [&](Month m, std::uint32_t) { lo = std::min(lo, int(m)), hi = std::max(hi, int(m)); });
@@ -210,6 +224,7 @@ void group_rows(Items& it, const Store& s, const std::vector<std::uint8_t>& kept
       it.first_row.push_back(r);
     }
     if (row_item) row_item->push_back(std::uint32_t(it.type.size() - 1));
+    ++item_rows;
     created.push_back(std::uint64_t(s.created[r]) << 32 | r);
     s.each_download(r, [&](Month m, std::uint32_t d) {
       dl_lo = std::min(dl_lo, int(m)), dl_hi = std::max(dl_hi, int(m));

@@ -101,8 +101,7 @@ void roll_up(Items& out, const Items& fine, const Store& store, std::vector<std:
   Month max_month = 0;
   for (auto m : fine.created_month)
     if (m != kUnknownMonth) max_month = std::max(max_month, m);
-  for (std::size_t i = 0; i < fine.count(); ++i)
-    if (fine.dl_start[i + 1] > fine.dl_start[i]) max_month = std::max(max_month, fine.dl_month(i, fine.dl_start[i + 1] - 1));
+  for (std::size_t i = 0; i < fine.count(); ++i) max_month = std::max(max_month, fine.last_download_month(store, i));
   // Only the coarse table sums sized downloads, straight from the rows' series: the others need not read 30M months.
   Month sized_first = max_month;
   if (coarse) {
@@ -148,8 +147,7 @@ void roll_up(Items& out, const Items& fine, const Store& store, std::vector<std:
         c.repos += fine.created_repos[e];
         c.likes += fine.created_likes[e];
       }
-      for (std::uint32_t e = fine.dl_start[i]; !by_family && e < fine.dl_start[i + 1]; ++e)
-        if (std::uint64_t d = fine.dl_sum[e]) dl.at(fine.dl_month(i, e)) += d;
+      if (!by_family) fine.each_download(store, i, [&](Month m, std::uint64_t d) { dl.at(m) += d; });
       for (std::uint32_t r = fine.first_row[i]; coarse && r < fine.first_row[i + 1]; ++r)
         each_sized_download(store, r, [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
           SizedSum& z = sized.at(std::uint32_t(m - sized_first) * bins + std::uint32_t(bin));

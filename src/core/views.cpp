@@ -76,15 +76,31 @@ struct Ctx {
   }
   template <class F>  // f(month, downloads) for the item's downloads in the window
   void each_download(std::size_t i, F fn) const {
+    const std::size_t n = window_downloads(i);
+    for (std::size_t j = 0; j < n; ++j) fn(win_month[j], win_downloads[j]);
+  }
+  // Item i's downloads in the window, into win_month and win_downloads: decoded in one place rather than inlined into
+  // each view's use (the two kinds of item, items.h, inlined six times cost the module 4 KB).
+  mutable std::vector<Month> win_month = std::vector<Month>(1200);
+  mutable std::vector<std::uint64_t> win_downloads = std::vector<std::uint64_t>(1200);
+  [[gnu::noinline]] std::size_t window_downloads(std::size_t i) const {
+    std::size_t n = 0;
+    if (it.row_series(i)) {
+      s.each_download(it.first_row[i], [&](Month m, std::uint32_t d) {
+        if (m >= f.lo && m <= f.hi) win_month[n] = m, win_downloads[n++] = d;
+      });
+      return n;
+    }
     // One sum per month from the item's first (items.h): the window's months are a range of them.
     const std::uint32_t first = it.dl_start[i], begin = it.dl_begin[i];
-    if (f.hi < begin) return;
+    if (f.hi < begin) return 0;
     std::uint32_t k = first + (f.lo > begin ? f.lo - begin : 0);
     const std::uint32_t end = std::min<std::uint32_t>(it.dl_start[i + 1], first + (f.hi - begin) + 1);
     if (k < end)
       it.dl_sum.each(k, end, [&](std::size_t j, std::uint64_t d) {
-        if (d) fn(Month(begin + (j - first)), d);
+        if (d) win_month[n] = Month(begin + (j - first)), win_downloads[n++] = d;
       });
+    return n;
   }
   std::size_t months() const { return f.hi >= f.axis_first ? std::size_t(f.hi - f.axis_first + 1) : 0; }
   // Axis slot of a month; months before the axis start (only when no window) and unknown dates go to the extra slot.

@@ -428,10 +428,14 @@ TEST_CASE("monthly download sums stay exact: past 2^32, and around months withou
   std::size_t empty_months = 0;
   for (std::size_t k = 0; k < fine.dl_sum.size(); ++k) empty_months += fine.dl_sum[k] == 0;
   CHECK(empty_months > 0);
-  auto sums = [](const Items& it, std::size_t i) {
+  // Both kinds of item (items.h): sums of several rows, and one row read from the store's series.
+  std::size_t one_row = 0;
+  for (std::size_t i = 0; i < fine.count(); ++i) one_row += fine.row_series(i);
+  CHECK(one_row > 0);
+  CHECK(one_row < fine.count());
+  auto sums = [&](const Items& it, std::size_t i) {
     std::map<Month, std::uint64_t> out;
-    for (std::uint32_t k = it.dl_start[i]; k < it.dl_start[i + 1]; ++k)
-      if (it.dl_sum[k]) out[it.dl_month(i, k)] += it.dl_sum[k];
+    it.each_download(s, i, [&](Month m, std::uint64_t d) { out[m] += d; });
     return out;
   };
   std::vector<std::map<Month, std::uint64_t>> want(coarse.count());
