@@ -25,7 +25,7 @@ std::vector<std::pair<std::string, std::size_t>> Engine::memory_parts() const {
   const Store& s = store_;
   std::vector<std::pair<std::string, std::size_t>> parts = {
       {"rows: series values", s.series_downloads.memory_bytes()},
-      {"rows: series offsets and first months", s.series_start.memory_bytes() + bytes_of(s.series_begin)},
+      {"rows: series offsets and first months", s.series_start.memory_bytes() + s.series_begin_bytes()},
       {"rows: lifetime downloads", s.downloads_all.memory_bytes()},
       {"rows: parameters", s.params.memory_bytes()},
       {"rows: likes", s.likes.memory_bytes()},

@@ -50,10 +50,15 @@ std::size_t Store::memory_bytes() const {
   std::size_t n = bytes_of(type) + bytes_of(relation) + bytes_of(size) + bytes_of(sdk) + bytes_of(depth) +
                   bytes_of(author) + bytes_of(family) + bytes_of(task) + bytes_of(library) + bytes_of(license) +
                   bytes_of(created) + bytes_of(downloads30) + likes.memory_bytes() + downloads_all.memory_bytes() +
-                  params.memory_bytes() + series_start.memory_bytes() + bytes_of(series_begin) + series_downloads.memory_bytes() +
+                  params.memory_bytes() + series_start.memory_bytes() + series_begin_bytes() + series_downloads.memory_bytes() +
                   bytes_of(row_country) + bytes_of(row_sector) + bytes_of(author_country) + bytes_of(author_sector);
   for (auto* dict : {&countries, &authors, &tasks, &libraries, &licenses, &families}) n += dict->memory_bytes();
   return n;
+}
+
+Month Store::series_first_month(std::size_t r) const {
+  if (!series_begin.empty()) return series_begin[r];
+  return unusual_begin_[r] ? unusual_begin_months_[unusual_begin_.rank(r)] : usual_series_begin(r);
 }
 
 void Store::release_filter_columns() {
@@ -63,6 +68,13 @@ void Store::release_filter_columns() {
   std::size_t models_end = type.size();
   while (models_end > 0 && type[models_end - 1] != std::uint8_t(RepoType::model)) --models_end;
   downloads_all.truncate(models_end);
+  unusual_begin_.reserve(rows());
+  for (std::size_t r = 0; r < rows(); ++r) {
+    const bool unusual = series_start[r + 1] > series_start[r] && series_begin[r] != usual_series_begin(r);
+    unusual_begin_.push_back(unusual);
+    if (unusual) unusual_begin_months_.push_back(series_begin[r]);
+  }
+  std::vector<Month>().swap(series_begin);
 }
 
 std::string Store::validate() const {
