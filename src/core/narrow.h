@@ -231,46 +231,55 @@ class SeriesStarts {
 using Sums = Narrow<std::uint16_t, std::uint64_t>;
 // Repositories counted together (an item's created in one month): nearly always far fewer than 65,535.
 using RepoCounts = Narrow<std::uint16_t, std::uint32_t>;
-// Repositories' downloads per month (store.h), each in as few bytes as it needs: 7 bits a byte, low bits first, the
-// high bit set on every byte but a value's last. 87% of the default snapshot's 32.6M monthly values are under 128
-// and 99.8% under 16,384: 1.13 bytes a value, where 16 bits with the wide ones apart took 2. Places are byte offsets
-// and values are read in order, as a repository's series is.
+// Repositories' downloads per month (store.h) as runs of months over which a total is spread evenly (evenly_spread,
+// store.h: the first total % months months one more), the shape the snapshot gives them and the builder's dump gaps
+// take: a run is its total and its months, each in 7 bits a byte (low bits first, the high bit set on every byte but
+// a number's last), the months only when more than one (the total's lowest bit says so). The default snapshot's 32.6M
+// monthly values make 8.55M runs, 5.1M of them a single month: 17.3 MB, where a value each in the same bytes took
+// 40.7. Places are byte offsets, and a run never reaches past its series, so a series is read alone and in order.
 class MonthlyCounts {
  public:
+  // Appends the next month's value of the series being written; end_series() closes it.
   void push_back(std::uint32_t v) {
-    for (; v >= 0x80; v >>= 7) bytes_.push_back(std::uint8_t(v | 0x80));
-    bytes_.push_back(std::uint8_t(v));
+    if (run_months_ && ((v == run_high_ && run_low_ == 0) || (run_high_ && v == run_high_ - 1))) {
+      ++run_months_;
+      if (v != run_high_) ++run_low_;
+      return;
+    }
+    end_series();
+    run_high_ = v, run_months_ = 1;
   }
-  // Bytes push_back(v) takes.
-  static std::size_t bytes_for(std::uint32_t v) {
-    std::size_t n = 1;
-    for (; v >= 0x80; v >>= 7) ++n;
-    return n;
+  // Writes the open run: size() and every read see the series from here on.
+  void end_series() {
+    if (!run_months_) return;
+    const std::uint64_t total = std::uint64_t(run_high_) * run_months_ - run_low_;
+    put(total << 1 | (run_months_ > 1));
+    if (run_months_ > 1) put(run_months_ - 2);
+    run_months_ = run_low_ = 0;
   }
-  // f(value) for each value held in bytes [first, end), in order.
+  // Appends bytes [first, end) of `from`, whole series.
+  void append(const MonthlyCounts& from, std::size_t first, std::size_t end) {
+    end_series();
+    bytes_.insert(bytes_.end(), from.bytes_.begin() + std::ptrdiff_t(first), from.bytes_.begin() + std::ptrdiff_t(end));
+  }
+  // f(value) for each month held in bytes [first, end), in order.
   template <class F>
   void each(std::size_t first, std::size_t end, F f) const {
     const std::uint8_t *p = bytes_.data() + first, *last = bytes_.data() + end;
     while (p < last) {
-      std::uint32_t v = *p++;
-      if (v >= 0x80) {
-        v &= 0x7F;
-        for (int shift = 7;; shift += 7) {
-          std::uint32_t b = *p++;
-          v |= (b & 0x7F) << shift;
-          if (b < 0x80) break;
-        }
-      }
-      f(v);
+      Run r;
+      p = read_run(p, r);
+      for (std::uint32_t j = 0; j < r.months; ++j) f(r.low + (j < r.high_months));  // one call of f: module size
     }
   }
-  // Values held in bytes [first, end).
+  // Months held in bytes [first, end).
   std::size_t count(std::size_t first, std::size_t end) const {
     std::size_t n = 0;
-    for (std::size_t k = first; k < end; ++k) n += bytes_[k] < 0x80;
+    for (const std::uint8_t *p = bytes_.data() + first, *last = bytes_.data() + end; p < last;)
+      n += (get(p) & 1) ? std::size_t(get(p) + 2) : 1;
     return n;
   }
-  std::size_t size() const { return bytes_.size(); }  // in bytes
+  std::size_t size() const { return bytes_.size(); }  // in bytes, of the series ended
   void reserve(std::size_t bytes) { bytes_.reserve(bytes); }
   std::size_t capacity() const { return bytes_.capacity(); }
   void shrink_to_fit() { bytes_.shrink_to_fit(); }
@@ -278,7 +287,36 @@ class MonthlyCounts {
   bool operator==(const MonthlyCounts& o) const { return bytes_ == o.bytes_; }
 
  private:
+  void put(std::uint64_t v) {
+    for (; v >= 0x80; v >>= 7) bytes_.push_back(std::uint8_t(v | 0x80));
+    bytes_.push_back(std::uint8_t(v));
+  }
+  static std::uint64_t get(const std::uint8_t*& p) {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      const std::uint64_t b = *p++;
+      v |= (b & 0x7F) << shift;
+      if (b < 0x80) return v;
+    }
+  }
+  // A run read back: `months` months, the first high_months of them low + 1 and the rest low.
+  struct Run {
+    std::uint32_t low, high_months, months;
+  };
+  // Out of line: inlined into every reader of a series, the division and the two numbers took 6 KB of the wasm module.
+  [[gnu::noinline]] static const std::uint8_t* read_run(const std::uint8_t* p, Run& r) {
+    const std::uint64_t head = get(p);
+    if (!(head & 1)) {
+      r = {std::uint32_t(head >> 1), 0, 1};
+      return p;
+    }
+    const std::uint64_t total = head >> 1, months = get(p) + 2;
+    r = {std::uint32_t(total / months), std::uint32_t(total % months), std::uint32_t(months)};
+    return p;
+  }
   std::vector<std::uint8_t> bytes_;
+  // The open run: run_months_ months (0: none), of which the last run_low_ hold run_high_ - 1 and the others run_high_.
+  std::uint32_t run_high_ = 0, run_months_ = 0, run_low_ = 0;
 };
 // Likes (none of the default snapshot's reaches 65,535; most repositories have none) and lifetime downloads (none
 // reaches 2^32) of a repository, and its parameter count (0: unknown).

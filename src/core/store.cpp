@@ -34,7 +34,7 @@ Store Store::permuted(const std::vector<std::uint32_t>& order) const {
   p.series_start.push_back(0);
   p.series_downloads.reserve(series_downloads.size());
   for (auto r : order) {
-    series_downloads.each(series_start[r], series_start[r + 1], [&](std::uint32_t d) { p.series_downloads.push_back(d); });
+    p.series_downloads.append(series_downloads, series_start[r], series_start[r + 1]);
     p.series_start.push_back(std::uint32_t(p.series_downloads.size()));
   }
   p.derive_row_fields();

@@ -50,9 +50,9 @@ struct Store {
   LifetimeDownloads downloads_all;         // kUnknownTotal when absent; models' only in a lean engine's store
   Params params;                                  // 0 when unknown
   // Monthly downloads, one value per month from a row's first month with downloads to its last: row r's series
-  // is the values in bytes [series_start[r], series_start[r + 1]) of series_downloads, its j-th for month
-  // series_begin[r] + j, 0 for a month without downloads inside the series. Series are nearly always unbroken, so a
-  // month per value would cost more than the rare empty months do (a byte each).
+  // is the months in bytes [series_start[r], series_start[r + 1]) of series_downloads (runs of evenly spread
+  // months, narrow.h), its j-th for month series_begin[r] + j, 0 for a month without downloads inside the series.
+  // Series are nearly always unbroken, so a month per value would cost more than the rare empty months do.
   SeriesStarts series_start;                // rows + 1 byte offsets into series_downloads
   std::vector<Month> series_begin;          // per row: the first month of its series (0 when it has none); empty in
                                             // a lean store, which keeps only the unusual ones (series_first_month)
@@ -84,6 +84,7 @@ struct Store {
       for (auto m = j ? pairs[j - 1].first + 1 : pairs[j].first; m < pairs[j].first; ++m) series_downloads.push_back(0);
       series_downloads.push_back(std::uint32_t(pairs[j].second));
     }
+    series_downloads.end_series();
     series_start.push_back(std::uint32_t(series_downloads.size()));
   }
   // Months with downloads, over every row.

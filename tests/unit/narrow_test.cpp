@@ -1,29 +1,50 @@
 // Narrow columns (narrow.h): values from the low type's maximum on are kept apart and read back exactly; monthly
-// counts take a byte for each 7 bits a value needs.
+// counts are runs of evenly spread months, each a total and a length.
 #include "catch.hpp"
 #include "store.h"
 
 using namespace hubreport;
 
-TEST_CASE("monthly counts read back every value, in as few bytes as each needs", "[narrow]") {
-  const std::vector<std::uint32_t> values{0, 1, 127, 128, 16383, 16384, 65535, 7, 4000000000u, 2, 0xFFFFFFFFu, 9};
-  const std::vector<std::size_t> bytes{1, 1, 1, 2, 2, 3, 3, 1, 5, 1, 5, 1};
+TEST_CASE("monthly counts read back every series, a run of evenly spread months in a total and a length", "[narrow]") {
+  // Series as consecutive months' values: runs of one value, and of one value then one less (an evenly spread total),
+  // split wherever neither holds; values from 0 to 2^32 - 1.
+  const std::vector<std::vector<std::uint32_t>> series{
+      {},
+      {0},
+      {7},
+      {5, 5, 5, 4, 4},                // one run: 23 over 5 months
+      {5, 4, 5},                      // a larger value after the smaller one starts a run
+      {3, 3, 5, 5, 4, 0, 0, 1, 0},    // 3,3 | 5,5,4 | 0,0 | 1,0
+      {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFEu, 128, 127, 126},
+      {2, 1, 1, 1, 0},                // 2,1,1,1 | 0: a run holds two values only
+      {1, 0, 0, 1, 1, 0},             // 1,0,0 | 1,1,0
+  };
+  // Bytes of each: a run takes its total's (with a bit saying whether a length follows), and its length's less 2
+  // when longer than a month. {3,3 | 5,5,4 | 0,0 | 1,0}: four runs of two bytes; {2^32 - 1 twice and 2^32 - 2 | 128,
+  // 127 | 126}: 5 + 1, 2 + 1 and 2.
+  const std::vector<std::size_t> bytes{0, 1, 1, 2, 3, 8, 11, 3, 4};
   MonthlyCounts c;
-  std::vector<std::size_t> place{0};  // byte offset of each value, then the end
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    c.push_back(values[k]);
+  std::vector<std::size_t> place{0};  // byte offset of each series, then the end
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    for (auto v : series[k]) c.push_back(v);
+    c.end_series();
     CHECK(c.size() - place.back() == bytes[k]);
-    CHECK(MonthlyCounts::bytes_for(values[k]) == bytes[k]);
     place.push_back(c.size());
   }
-  // Every range of whole values, as a repository's series is one.
-  for (std::size_t first = 0; first <= values.size(); ++first)
-    for (std::size_t end = first; end <= values.size(); ++end) {
-      std::vector<std::uint32_t> seen;
-      c.each(place[first], place[end], [&](std::uint32_t v) { seen.push_back(v); });
-      CHECK(seen == std::vector<std::uint32_t>(values.begin() + first, values.begin() + end));
-      CHECK(c.count(place[first], place[end]) == end - first);
-    }
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    std::vector<std::uint32_t> seen;
+    c.each(place[k], place[k + 1], [&](std::uint32_t v) { seen.push_back(v); });
+    CHECK(seen == series[k]);
+    CHECK(c.count(place[k], place[k + 1]) == series[k].size());
+  }
+  // Consecutive series read together, as a copy of whole series (Store::permuted) appends them.
+  MonthlyCounts copy;
+  copy.append(c, place[3], place[7]);
+  std::vector<std::uint32_t> seen, want;
+  copy.each(0, copy.size(), [&](std::uint32_t v) { seen.push_back(v); });
+  for (std::size_t k = 3; k < 7; ++k) want.insert(want.end(), series[k].begin(), series[k].end());
+  CHECK(seen == want);
+  CHECK(copy.count(0, copy.size()) == want.size());
 }
 
 TEST_CASE("narrow columns read back every value, wide ones included", "[narrow]") {
