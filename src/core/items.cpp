@@ -29,7 +29,7 @@ std::size_t Items::memory_bytes() const {
 Month Items::last_download_month(const Store& s, std::size_t i) const {
   if (!row_series(i)) return dl_start[i + 1] > dl_start[i] ? dl_month(i, dl_start[i + 1] - 1) : Month(0);
   const std::uint32_t r = first_row[i];
-  return s.series_start[r + 1] > s.series_start[r] ? Month(s.series_first_month(r) + s.series_months(r) - 1) : Month(0);
+  return s.has_series(r) ? Month(s.series_first_month(r) + s.series_months(r) - 1) : Month(0);
 }
 
 namespace {

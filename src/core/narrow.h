@@ -201,28 +201,41 @@ class Repeated {
   Distinct values_;
 };
 
-// Rows' byte offsets into their series (store.h): a 32-bit base per 8 offsets and 16 bits each on top of it, 2.5 bytes
-// an offset instead of 4. A row's series takes at most 1200 months of 5 bytes, so 7 rows span at most 42,000 bytes;
-// an offset past 16 bits or below its block's base (a corrupt store) is remembered as too_long(), which
-// Store::validate reports.
+// Rows' byte offsets into their series (store.h): a 32-bit base per 16 offsets and a byte each on top of it, 1.25
+// bytes an offset instead of 4. A block whose offsets reach past its base + 255 (a series of many runs: 1,906 of the
+// default snapshot's 275,000 blocks) keeps its 16 offsets whole in a list apart, its base then the place of the first
+// with the top bit set. An offset from 2^31 on, or below the one before it (a corrupt store), is remembered as
+// too_long(), which Store::validate reports.
 class SeriesStarts {
  public:
-  std::uint32_t operator[](std::size_t k) const { return base_[k >> 3] + off_[k]; }
-  void push_back(std::uint32_t v) {
-    if ((off_.size() & 7) == 0) base_.push_back(v);
-    if (v < base_.back() || v - base_.back() > 0xFFFF) too_long_ = true;
-    off_.push_back(std::uint16_t(v - base_.back()));
+  std::uint32_t operator[](std::size_t k) const {
+    const std::uint32_t b = base_[k >> 4];
+    return (b & kApart) ? apart_[(b & ~kApart) + (k & 15)] : b + off_[k];
   }
-  void reserve(std::size_t n) { base_.reserve(n / 8 + 1), off_.reserve(n); }
+  void push_back(std::uint32_t v) {
+    if ((off_.size() & 15) == 0) base_.push_back(v);
+    if (v >= kApart || (size() && v < back())) too_long_ = true;
+    std::uint32_t& b = base_.back();
+    if (!(b & kApart) && v - b > 0xFF) {  // the block's offsets so far move to the list apart
+      const std::uint32_t base = b;
+      b = kApart | std::uint32_t(apart_.size());
+      for (std::size_t k = off_.size() & ~std::size_t(15); k < off_.size(); ++k) apart_.push_back(base + off_[k]);
+    }
+    if (b & kApart) apart_.push_back(v);
+    off_.push_back(std::uint8_t(b & kApart ? 0 : v - b));
+  }
+  void reserve(std::size_t n) { base_.reserve(n / 16 + 1), off_.reserve(n); }
   std::size_t size() const { return off_.size(); }
   std::uint32_t back() const { return (*this)[size() - 1]; }
   bool too_long() const { return too_long_; }
-  std::size_t memory_bytes() const { return base_.capacity() * 4 + off_.capacity() * 2; }
-  bool operator==(const SeriesStarts& o) const { return base_ == o.base_ && off_ == o.off_; }
+  std::size_t memory_bytes() const { return base_.capacity() * 4 + off_.capacity() + apart_.capacity() * 4; }
+  bool operator==(const SeriesStarts& o) const { return base_ == o.base_ && off_ == o.off_ && apart_ == o.apart_; }
 
  private:
+  static constexpr std::uint32_t kApart = 0x80000000u;
   std::vector<std::uint32_t> base_;
-  std::vector<std::uint16_t> off_;
+  std::vector<std::uint8_t> off_;
+  std::vector<std::uint32_t> apart_;
   bool too_long_ = false;
 };
 

@@ -107,7 +107,7 @@ void roll_up(Items& out, const Items& fine, const Store& store, std::vector<std:
   if (coarse) {
     Month series_last = 0;
     for (std::size_t r = 0; r < store.rows(); ++r)
-      if (store.series_start[r + 1] > store.series_start[r]) {
+      if (store.has_series(r)) {
         sized_first = std::min(sized_first, store.series_first_month(r));
         series_last = std::max(series_last, Month(store.series_first_month(r) + store.series_months(r) - 1));
       }

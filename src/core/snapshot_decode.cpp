@@ -479,7 +479,7 @@ Result<Store> SnapshotLoader::finish() {
     return R::failure("repository types disagree with the manifest counts");
   Month first = kUnknownMonth;
   for (std::size_t r = 0; r < s.rows(); ++r)
-    if (s.series_start[r + 1] > s.series_start[r]) first = std::min(first, s.series_begin[r]);
+    if (s.has_series(r)) first = std::min(first, s.series_begin[r]);
   s.info.series_first = first;
   s.derive_row_fields();
   L.pad.release();

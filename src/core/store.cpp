@@ -56,6 +56,8 @@ std::size_t Store::memory_bytes() const {
   return n;
 }
 
+Store::SeriesBytes Store::series_bytes(std::size_t r) const { return {series_start[r], series_start[r + 1]}; }
+
 Month Store::series_first_month(std::size_t r) const {
   if (!series_begin.empty()) return series_begin[r];
   return unusual_begin_[r] ? unusual_begin_months_[unusual_begin_.rank(r)] : usual_series_begin(r);
@@ -70,7 +72,7 @@ void Store::release_filter_columns() {
   downloads_all.truncate(models_end);
   unusual_begin_.reserve(rows());
   for (std::size_t r = 0; r < rows(); ++r) {
-    const bool unusual = series_start[r + 1] > series_start[r] && series_begin[r] != usual_series_begin(r);
+    const bool unusual = has_series(r) && series_begin[r] != usual_series_begin(r);
     unusual_begin_.push_back(unusual);
     if (unusual) unusual_begin_months_.push_back(series_begin[r]);
   }

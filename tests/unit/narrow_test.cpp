@@ -121,23 +121,34 @@ TEST_CASE("repeated values read back exactly, each distinct value kept once", "[
   CHECK_FALSE(forward == params);
 }
 
-TEST_CASE("series starts read back every offset, and flag a span past 16 bits", "[narrow]") {
+TEST_CASE("series starts read back every offset, blocks far apart kept whole, and flag a corrupt one", "[narrow]") {
+  // Blocks of 16 offsets: block 0 short series (a byte each on its base); block 1 past its base + 255 at its last
+  // offset, block 2 at its second; block 3 empty series; block 4, partial, past it at its fourth.
+  std::vector<std::uint32_t> offsets{0};
+  auto step = [&](std::uint32_t bytes) { offsets.push_back(offsets.back() + bytes); };
+  for (int k = 0; k < 15; ++k) step(3);                             // offsets 1-15
+  step(7);                                                          // block 1's base
+  for (int k = 0; k < 14; ++k) step(17);                            // 238 past it
+  step(256);
+  step(5), step(300);                                               // block 2
+  for (int k = 0; k < 14; ++k) step(1);
+  for (int k = 0; k < 16; ++k) step(0);                             // block 3
+  step(0), step(0), step(200), step(100), step(1);                  // block 4
+  REQUIRE(offsets.size() == 69);
   SeriesStarts starts;
-  std::vector<std::uint32_t> offsets;
-  for (std::uint32_t k = 0, v = 0; k < 30; ++k, v += k * 997 % 6001) offsets.push_back(v);  // blocks of 8, and a partial one
   for (auto v : offsets) starts.push_back(v);
   REQUIRE(starts.size() == offsets.size());
   for (std::size_t k = 0; k < offsets.size(); ++k) CHECK(starts[k] == offsets[k]);
   CHECK(starts.back() == offsets.back());
   CHECK_FALSE(starts.too_long());
-  // 7 rows of 1200 months at 5 bytes each fit; one more byte on a block's last offset does not.
-  SeriesStarts widest;
-  for (std::uint32_t k = 0; k < 8; ++k) widest.push_back(k * 6000);
-  CHECK_FALSE(widest.too_long());
-  CHECK(widest[7] == 42000);
-  SeriesStarts corrupt;
-  corrupt.push_back(0), corrupt.push_back(65536);
-  CHECK(corrupt.too_long());
+  // A byte per offset and a base per 16, and the three blocks apart (block 4's five offsets) whole.
+  CHECK(starts.memory_bytes() >= offsets.size() + 5 * 4 + (16 + 16 + 5) * 4);
+  SeriesStarts backwards;
+  backwards.push_back(0), backwards.push_back(10), backwards.push_back(9);
+  CHECK(backwards.too_long());
+  SeriesStarts huge;
+  huge.push_back(0), huge.push_back(0x80000000u);
+  CHECK(huge.too_long());
 }
 
 TEST_CASE("sparse columns keep only the values other than the usual one, and read every place back", "[narrow]") {
