@@ -365,7 +365,7 @@ const Concentration& concentration(const Ctx& c) {
     const std::uint16_t* mask = c.f.coarse.mask.data();
     const std::uint16_t* rolled_item = c.e.rolled_walk_item().data();
     const Month* created = walk.created_months();
-    const std::uint32_t* lifetime = walk.low_lifetimes();
+    const std::uint16_t* lifetime = walk.low_lifetimes();
     auto gather = [&](std::size_t j0, std::size_t j1, std::uint64_t* out) {
       std::size_t n = 0;
       for (std::size_t j = j0; j < j1; ++j) {
@@ -428,7 +428,7 @@ const Concentration& concentration(const Ctx& c) {
     }
     const std::uint32_t* item = walk.items();
     const Month* created = walk.created_months();
-    const std::uint32_t* lifetime = walk.low_lifetimes();
+    const std::uint16_t* lifetime = walk.low_lifetimes();
     auto lifetime_of = [&](std::size_t j) {
       std::uint64_t d = lifetime[j];
       return d == ModelWalk::kWideLifetime ? walk.lifetime(j) : d;

@@ -385,10 +385,13 @@ TEST_CASE("lifetimes past 32 and 40 bits are walked, sorted and shared exactly",
 
 TEST_CASE("a walk of models permuted keeps every lifetime, the wide ones included", "[grouping]") {
   ModelWalk walk;
-  const std::vector<std::uint64_t> lifetimes{5, std::uint64_t(1) << 40, 0xFFFFFFFFu, 7, 0xFFFFFFFEu, std::uint64_t(1) << 33, 0};
+  const std::vector<std::uint64_t> lifetimes{5,     std::uint64_t(1) << 40, 0xFFFFFFFFu, 7,     0xFFFFFFFEu, std::uint64_t(1) << 33,
+                                             0,     65534,                  65535,       65536, 70000};
   for (std::uint32_t j = 0; j < lifetimes.size(); ++j) walk.push_back(lifetimes[j], 100 + j, Month(j));
+  // In the order pushed, wide values lie anywhere (the place 1 holds the 2nd of them); sorted, they lead.
+  for (std::uint32_t j = 0; j < lifetimes.size(); ++j) CHECK(walk.lifetime(j) == lifetimes[j]);
   sort_most_downloaded_first(walk);
-  const std::vector<std::uint32_t> items{101, 105, 102, 104, 103, 100, 106};
+  const std::vector<std::uint32_t> items{101, 105, 102, 104, 110, 109, 108, 107, 103, 100, 106};
   REQUIRE(walk.size() == items.size());
   for (std::size_t j = 0; j < items.size(); ++j) {
     INFO(j);
