@@ -87,14 +87,17 @@ TEST_CASE("counts with an unknown value keep unknown narrow and every count exac
   CHECK(likes[4] == 0xFFFFFFFEu);
   CHECK(likes[5] == kUnknownCount);
   LifetimeDownloads all;
-  all.push_back(kUnknownTotal), all.push_back(0), all.push_back(std::uint64_t(1) << 61);
+  all.push_back(kUnknownTotal), all.push_back(0), all.push_back(std::uint64_t(1) << 61), all.push_back(65533);
+  all.push_back(65534), all.push_back(0xFFFFFFFFu);
   CHECK(all[0] == kUnknownTotal);
   CHECK(all[1] == 0);
   CHECK(all[2] == std::uint64_t(1) << 61);
-  // Unknown stays narrow: only the counts from 65,534 up (stored one up) are kept apart, and of the lifetimes only
-  // the one past 32 bits.
+  CHECK(all[3] == 65533);
+  CHECK(all[4] == 65534);
+  CHECK(all[5] == 0xFFFFFFFFu);
+  // Unknown stays narrow: only the counts from 65,534 up (stored one up) are kept apart, likes and lifetimes alike.
   CHECK(likes.wide_count() == 3);
-  CHECK(all.wide_count() == 1);
+  CHECK(all.wide_count() == 3);
 }
 
 TEST_CASE("repeated values read back exactly, each distinct value kept once", "[narrow]") {
