@@ -247,7 +247,7 @@ using RepoCounts = Narrow<std::uint16_t, std::uint32_t>;
 // Repositories' downloads per month (store.h) as runs of months over which a total is spread evenly (evenly_spread,
 // store.h: the first total % months months one more), the shape the snapshot gives them and the builder's dump gaps
 // take: a run is its total and its months, each in 7 bits a byte (low bits first, the high bit set on every byte but
-// a number's last), the months only when more than one (the total's lowest bit says so). The default snapshot's 32.6M
+// a number's last), the months only when more than one (a bit below the total says so). The default snapshot's 32.6M
 // monthly values make 8.55M runs, 5.1M of them a single month: 17.3 MB, where a value each in the same bytes took
 // 40.7. Places are byte offsets, and a run never reaches past its series, so a series is read alone and in order.
 class MonthlyCounts {

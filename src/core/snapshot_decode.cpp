@@ -111,8 +111,8 @@ struct SnapshotLoader::Impl {
   std::vector<std::size_t> first_row;
   // Series of groups that arrived ahead of an earlier one, until they can be appended in order (the page sends
   // parts in order, so normally none wait: the series go straight into the store, with no second copy to free).
-  // Per row group until it is appended in order: each row's first download month and its series' length, and the
-  // series one value per month (store.h).
+  // Per row group until it is appended in order: each row's first download month and its series' length in bytes,
+  // and the series (runs of months, narrow.h).
   std::vector<std::vector<Month>> group_begin;
   std::vector<std::vector<std::uint32_t>> group_counts;
   std::vector<MonthlyCounts> group_downloads;
