@@ -90,7 +90,7 @@ std::string Store::validate() const {
                    same(created.size(), "created"), same(downloads30.size(), "downloads30"), same(likes.size(), "likes"),
                    same(downloads_all.size(), "downloads_all"), same(params.size(), "params")})
     if (!err.empty()) return err;
-  if (series_start.too_long()) return "download series offsets do not fit (a series longer than there are months, or offsets going backwards)";
+  if (series_start.too_long()) return "download series offsets do not fit (past 2^31 bytes of series, or going backwards)";
   if (series_start.size() != n + 1 || series_start[0] != 0 || series_start[n] != series_downloads.size() ||
       series_begin.size() != n)
     return "download series offsets do not match the rows";
