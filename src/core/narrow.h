@@ -214,7 +214,8 @@ class SeriesStarts {
   }
   void push_back(std::uint32_t v) {
     if ((off_.size() & 15) == 0) base_.push_back(v);
-    if (v >= kApart || (size() && v < back())) too_long_ = true;
+    if (v >= kApart || v < last_) too_long_ = true;  // then no read is trusted until validate() has said so
+    last_ = v;
     std::uint32_t& b = base_.back();
     if (!(b & kApart) && v - b > 0xFF) {  // the block's offsets so far move to the list apart
       const std::uint32_t base = b;
@@ -236,6 +237,7 @@ class SeriesStarts {
   std::vector<std::uint32_t> base_;
   std::vector<std::uint8_t> off_;
   std::vector<std::uint32_t> apart_;
+  std::uint32_t last_ = 0;  // the offset pushed last
   bool too_long_ = false;
 };
 

@@ -152,6 +152,12 @@ TEST_CASE("series starts read back every offset, blocks far apart kept whole, an
   SeriesStarts huge;
   huge.push_back(0), huge.push_back(0x80000000u);
   CHECK(huge.too_long());
+  // A block that would start past 2^31 (its base would read as a place apart): flagged, and pushing on is safe.
+  SeriesStarts huge_block;
+  for (std::uint32_t k = 0; k < 16; ++k) huge_block.push_back(k);
+  for (std::uint32_t k = 0; k < 20; ++k) huge_block.push_back(0x80000000u + k * 300);
+  CHECK(huge_block.too_long());
+  CHECK(huge_block.size() == 36);
 }
 
 TEST_CASE("sparse columns keep only the values other than the usual one, and read every place back", "[narrow]") {
