@@ -2,6 +2,7 @@
 // dictionary-encoded, integer columns in row groups. This layer sees only uncompressed text; compression and
 // hashing of the files happen in the native and browser front doors.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -9,14 +10,16 @@
 #include <vector>
 
 #include "result.h"
+#include "magnitude_code.h"
 #include "store.h"
 
 namespace hubreport {
 
 // 2: lifetime downloads stored as what they add to the series; 3: download months after a series' first as the
 // months skipped; 4: download series as spans of months sharing a total (the builder's evenly spread dump gaps);
-// 5: the widest integer columns as magnitude classes and lower bits (magnitude_code.h).
-constexpr int kSnapshotVersion = 5;
+// 5: the widest integer columns as magnitude classes and lower bits (magnitude_code.h); 6: their classes range-coded
+// in context, with models in the dictionaries part, which comes first (SnapshotModels).
+constexpr int kSnapshotVersion = 6;
 constexpr std::size_t kRowsPerGroup = 65536;
 
 // The contexts of a row's download spans in magnitude code: a span's length is read in the context of the previous
@@ -39,6 +42,37 @@ class SpanContexts {
 
  private:
   std::size_t previous_rate_ = 0;
+};
+
+// The contexts of a row's other range-coded columns, from what the reader has by then: the row's type (the type
+// column comes first) for its number of spans, and for its last 30 days and its likes also its spans (read before
+// them, whatever their place in the part): the last span's monthly rate (as SpanContexts has it after the row's
+// spans, 0 without spans) and the bit length of the spans' sum (at most 42). Recent downloads are much like the last
+// month's, and likes go with downloads.
+struct RowContexts {
+  static constexpr std::size_t kTypes = 3, kBuckets = SpanContexts::kRates;
+  static constexpr std::size_t kSpanCounts = kTypes, kRecent = kTypes * kBuckets, kLikes = kTypes * kBuckets;
+  static std::size_t recent(std::size_t type, const SpanContexts& after_spans) {
+    return type * kBuckets + after_spans.for_length();
+  }
+  static std::size_t likes(std::size_t type, std::uint64_t spans_sum) {
+    std::size_t bits = spans_sum ? 64 - std::size_t(__builtin_clzll(spans_sum)) : 0;
+    return type * kBuckets + (bits < kBuckets - 1 ? bits : kBuckets - 1);
+  }
+};
+
+// Each column in magnitude code has its model of symbols in context (magnitude_code.h, symbol_code.h), which the
+// dictionaries part lists as "symbol_models": {"created": [...], ...}. created, author and family (deltas along the
+// sorted rows, and family numbers) are coded in the context of the previous value's class: repeats follow repeats.
+struct SnapshotModels {
+  SymbolModel created{kMagnitudeClasses}, author{kMagnitudeClasses}, family{kMagnitudeClasses},
+      downloads30{RowContexts::kRecent}, likes{RowContexts::kLikes}, series_spans{RowContexts::kSpanCounts},
+      span_length{SpanContexts::kLengthContexts}, span_downloads{SpanContexts::kTotalContexts};
+  static constexpr const char* kNames[] = {"created", "author", "family", "downloads30", "likes", "series_spans",
+                                           "span_length", "span_downloads"};
+  std::array<SymbolModel*, 8> all() {
+    return {&created, &author, &family, &downloads30, &likes, &series_spans, &span_length, &span_downloads};
+  }
 };
 
 struct SnapshotPart {

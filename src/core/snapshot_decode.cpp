@@ -11,6 +11,11 @@ namespace hubreport {
 
 namespace sj = simdjson::ondemand;
 
+// The loader's once-per-column work is built for size (the module's budget); the loops over every value keep their
+// own speed apart from it.
+#define HUBREPORT_HOT __attribute__((noinline))
+#define HUBREPORT_ONCE __attribute__((minsize, noinline))
+
 namespace {
 
 // Parsing needs SIMDJSON_PADDING readable bytes past the end; parts arrive unpadded, so copy once into a buffer.
@@ -29,7 +34,7 @@ class Padded {
   std::vector<char> buf_;
 };
 
-Status read_string_list(sj::value v, Names& out, const char* key) {
+HUBREPORT_ONCE Status read_string_list(sj::value v, Names& out, const char* key) {
   sj::array arr;
   if (v.get_array().get(arr)) return std::string("'") + key + "' is not a list";
   out.clear();
@@ -45,7 +50,16 @@ Status read_string_list(sj::value v, Names& out, const char* key) {
 // Reads an integer column (a plain array, {"runs":[value,count,...]} or magnitude code in one context) into
 // values[0..n); fails on a count mismatch. One copy of the parsing loop for every column type (read_ints maps the
 // values).
-Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size_t n, const char* key) {
+// A column's model (magnitude code), each value's context (without them: the previous value's class), and where to
+// open it when it is read later, once its contexts are known (`defer`: only opened here, when in magnitude code).
+struct ColumnCode {
+  const SymbolModel* model;
+  const std::uint8_t* contexts = nullptr;
+  MagnitudeReader* defer = nullptr;
+};
+
+HUBREPORT_HOT Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size_t n, const char* key,
+                       const ColumnCode* code) {
   auto bad = [&](const std::string& why) { return std::string("column '") + key + "' " + why; };
   values.resize(n);
   sj::json_type t;
@@ -56,7 +70,9 @@ Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size
     sj::object obj;
     if (v.get_object().get(obj)) return bad("is not a list of runs");
     if (obj["runs"].get_array().get(arr)) {
-      Status err = read_magnitudes(obj, values);
+      if (!code) return bad("is not a list or runs");
+      Status err = code->defer ? open_magnitudes(obj, *code->defer, *code->model)
+                               : read_magnitudes(obj, values, *code->model, code->contexts);
       return err.empty() ? err : bad(err);
     }
   } else if (v.get_array().get(arr)) {
@@ -86,9 +102,10 @@ Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size
 
 // read_int_column, then each value mapped into out[0..n); fails on an out-of-range value.
 template <class T, class Map>
-Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map) {
+HUBREPORT_HOT Status read_ints(sj::value v, T* out, std::size_t n, const char* key, Map map, const ColumnCode* code = nullptr) {
   std::vector<std::int64_t> values;
-  Status err = read_int_column(v, values, n, key);
+  Status err = read_int_column(v, values, n, key, code);
+  if (code && code->defer && code->defer->opened()) return err;  // read later
   if (!err.empty()) return err;
   for (std::size_t i = 0; i < n; ++i)
     if (!map(values[i], out[i])) return std::string("column '") + key + "' holds an out-of-range value";
@@ -125,20 +142,22 @@ struct SnapshotLoader::Impl {
   void append_ready_groups();
   void make_columns();
   bool columns_made = false;
+  bool dicts_read = false;  // row groups need its symbol models
+  SnapshotModels models;
   Store store;
   sj::parser parser;
   Padded pad;
 };
 
-SnapshotLoader::SnapshotLoader() : impl_(new Impl) {}
+HUBREPORT_ONCE SnapshotLoader::SnapshotLoader() : impl_(new Impl) {}
 SnapshotLoader::~SnapshotLoader() = default;
 const Manifest& SnapshotLoader::manifest() const { return impl_->manifest; }
 
-Status SnapshotLoader::begin(std::string_view manifest_text) {
+HUBREPORT_ONCE Status SnapshotLoader::begin(std::string_view manifest_text) {
   auto m = parse_manifest(manifest_text);
   if (!m) return m.error();
+  impl_.reset(new Impl);  // not a move-assignment of a fresh one: the module's budget
   Impl& L = *impl_;
-  L = Impl();
   L.manifest = std::move(m.value());
   L.begun = true;
   std::size_t files = L.manifest.files.size();
@@ -162,7 +181,7 @@ Status SnapshotLoader::begin(std::string_view manifest_text) {
 
 // The store's columns are made at the first row part, not at begin: the dictionaries part, parsed first, then leaves
 // its parser's memory (freed after it) for them instead of adding to the peak.
-void SnapshotLoader::Impl::make_columns() {
+HUBREPORT_ONCE void SnapshotLoader::Impl::make_columns() {
   if (columns_made) return;
   columns_made = true;
   std::size_t n = manifest.repositories;
@@ -223,6 +242,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       else if (key == "libraries") err = read_string_list(v, s.libraries, "libraries");
       else if (key == "licenses") err = read_string_list(v, s.licenses, "licenses");
       else if (key == "families") err = read_string_list(v, s.families, "families");
+      else if (key == "symbol_models") err = read_snapshot_models(v, L.models);
       else if (key == "author_country" || key == "author_sector" || key == "task_modality") {
         auto& target = key == "author_country" ? s.author_country : key == "author_sector" ? s.author_sector : s.task_modality;
         std::size_t want = key == "task_modality" ? s.tasks.size() : s.authors.size();
@@ -233,8 +253,10 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       }
       if (!err.empty()) return bad(err);
     }
-    if (seen != 9) return bad("missing a dictionary");
+    if (seen != 10) return bad("missing a dictionary");
+    L.dicts_read = true;
   } else {
+    if (!L.dicts_read) return bad("a row group before the dictionaries part, which holds its columns' models (it comes first)");
     std::size_t n = f.rows, r0 = L.first_row[index];
     std::uint64_t rows_field = 0;
     std::size_t seen = 0;
@@ -243,39 +265,53 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
     std::vector<std::uint32_t> lengths;
     std::vector<std::uint64_t> span_total;
     std::vector<std::uint8_t> known;
-    MagnitudeReader coded_lengths, coded_totals;
+    MagnitudeReader coded_lengths, coded_totals, coded_recent, coded_likes;  // read once the spans are
+    bool have_type = false;
+    auto count_or_unknown = [](std::int64_t x, std::uint32_t& o) {
+      if (x < -1 || x >= std::int64_t(kUnknownCount)) return false;
+      o = x < 0 ? kUnknownCount : std::uint32_t(x);
+      return true;
+    };
     for (auto field : obj) {
       std::string_view key;
       sj::value v;
       if (field.unescaped_key().get(key) || field.value().get(v)) return bad("malformed JSON");
       ++seen;
       auto any = [](std::int64_t x, std::int64_t& o) { o = x; return true; };
-      auto count_or_unknown = [](std::int64_t x, std::uint32_t& o) {
-        if (x < -1 || x >= std::int64_t(kUnknownCount)) return false;
-        o = x < 0 ? kUnknownCount : std::uint32_t(x);
-        return true;
-      };
       if (key == "group") { std::uint64_t g; if (v.get_uint64().get(g) || g + 1 != index) return bad("group number does not match its place"); }
       else if (key == "rows") { if (v.get_uint64().get(rows_field) || rows_field != n) return bad("row count does not match the manifest"); }
-      else if (key == "type") err = read_ints(v, &s.type[r0], n, "type", plain<std::uint8_t>);
-      else if (key == "created" || key == "author") {
-        err = read_ints(v, deltas.data(), n, key == "created" ? "created" : "author", any);
+      else if (key == "type") {
+        // Checked here, not only with the store: a row's type is the context of its number of spans.
+        err = read_ints(v, &s.type[r0], n, "type", [](std::int64_t x, std::uint8_t& o) {
+          o = std::uint8_t(x);
+          return x >= 0 && x < std::int64_t(RowContexts::kTypes);
+        });
+        have_type = err.empty();
+      }
+      else if (key == "created" || key == "author" || key == "family") {
+        // Differences along the rows, the running sum checked at each row (a step beyond 2^40 is out of range at
+        // once, so the sum never overflows).
+        const bool created = key == "created", author = key == "author";
+        const char* name = created ? "created" : author ? "author" : "family";
+        const ColumnCode code{created ? &L.models.created : author ? &L.models.author : &L.models.family};
+        err = read_ints(v, deltas.data(), n, name, any, &code);
+        const std::int64_t most = created ? 1199 : 0xFFFFFFFF, step = std::int64_t(1) << 40;
         std::int64_t acc = 0;
         for (std::size_t i = 0; i < n && err.empty(); ++i) {
-          acc += deltas[i];
-          if (key == "created") {
-            if (acc < 0 || (acc >= 1200 && acc != kUnknownMonth)) err = "creation month out of range";
-            else s.created[r0 + i] = Month(acc);
-          } else {
-            if (acc < 0 || acc > 0xFFFFFFF0) err = "author out of range";
-            else s.author[r0 + i] = std::uint32_t(acc);
-          }
+          acc = deltas[i] < -step || deltas[i] > step ? -1 : acc + deltas[i];
+          if (acc < 0 || (acc > most && !(created && acc == kUnknownMonth)))
+            err = std::string(created ? "creation month" : name) + " out of range";
+          else if (created) s.created[r0 + i] = Month(acc);
+          else (author ? s.author : s.family)[r0 + i] = std::uint32_t(acc);
         }
       }
-      else if (key == "downloads30") err = read_ints(v, &s.downloads30[r0], n, "downloads30", count_or_unknown);
-      else if (key == "likes") {
+      else if (key == "downloads30") {
+        const ColumnCode code{&L.models.downloads30, nullptr, &coded_recent};
+        err = read_ints(v, &s.downloads30[r0], n, "downloads30", count_or_unknown, &code);
+      } else if (key == "likes") {
         L.group_likes[index].resize(n);
-        err = read_ints(v, L.group_likes[index].data(), n, "likes", count_or_unknown);
+        const ColumnCode code{&L.models.likes, nullptr, &coded_likes};
+        err = read_ints(v, L.group_likes[index].data(), n, "likes", count_or_unknown, &code);
       }
       else if (key == "downloads_all_known") {
         known.resize(n);
@@ -291,19 +327,20 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       else if (key == "task") err = read_ints(v, &s.task[r0], n, "task", plain<std::uint16_t>);
       else if (key == "library") err = read_ints(v, &s.library[r0], n, "library", plain<std::uint16_t>);
       else if (key == "license") err = read_ints(v, &s.license[r0], n, "license", plain<std::uint16_t>);
-      else if (key == "family") err = read_ints(v, &s.family[r0], n, "family", plain<std::uint32_t>);
       else if (key == "relation") err = read_ints(v, &s.relation[r0], n, "relation", plain<std::uint8_t>);
       else if (key == "depth") err = read_ints(v, &s.depth[r0], n, "depth", plain<std::uint8_t>);
       else if (key == "params") err = read_ints(v, &L.params[r0], n, "params", plain<std::uint64_t>);
       else if (key == "sdk") err = read_ints(v, &s.sdk[r0], n, "sdk", plain<std::uint8_t>);
       else if (key == "series_spans") {
+        if (!have_type) return bad("series_spans before the type column (its context)");
         counts.resize(n);
+        const ColumnCode code{&L.models.series_spans, &s.type[r0]};
         // A span covers a month at least (below 1200): more spans are corrupt, and would size the next columns.
         err = read_ints(v, counts.data(), n, "series_spans", [](std::int64_t x, std::uint32_t& o) {
           if (x < 0 || x > 1200) return false;
           o = std::uint32_t(x);
           return true;
-        });
+        }, &code);
       } else if (key == "span_month") {
         if (counts.size() != n) return bad("span columns before series_spans");
         std::size_t total = 0;
@@ -316,7 +353,7 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
         const bool lengths_key = key == "span_length";
         err = v.get_object().get(o) ? "is not magnitude code"
                                     : open_magnitudes(o, lengths_key ? coded_lengths : coded_totals,
-                                                      lengths_key ? SpanContexts::kLengthContexts : SpanContexts::kTotalContexts);
+                                                      lengths_key ? L.models.span_length : L.models.span_downloads);
         if (!err.empty()) err = "column '" + std::string(key) + "' " + err;
       } else {
         --seen;
@@ -334,8 +371,10 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
       if (!r.next(context, x)) return "is corrupt (its classes or bits)";
       return x < 1 || x > most ? "holds an out-of-range value" : nullptr;
     };
+    std::vector<std::uint32_t> recent_context(n), likes_context(n);
     for (std::size_t i = 0, k = 0; i < n; ++i) {
       SpanContexts context;
+      std::uint64_t sum = 0;
       for (std::uint32_t j = 0; j < counts[i]; ++j, ++k) {
         std::int64_t length = 0, total = 0;
         const char* column = "span_length";
@@ -343,10 +382,16 @@ Status SnapshotLoader::add_part(std::size_t index, std::string_view text) {
         if (!why) column = "span_downloads", why = read_span(coded_totals, context.for_total(std::uint64_t(length)), std::int64_t(kMaxLifetime), total);
         if (why) return bad(std::string("column '") + column + "' " + why);
         lengths[k] = std::uint32_t(length), span_total[k] = std::uint64_t(total);
-        context.add(span_total[k], lengths[k]);
+        context.add(span_total[k], lengths[k]), sum += span_total[k];
       }
+      recent_context[i] = std::uint32_t(RowContexts::recent(s.type[r0 + i], context));
+      likes_context[i] = std::uint32_t(RowContexts::likes(s.type[r0 + i], sum));
     }
     if (!coded_lengths.at_end() || !coded_totals.at_end()) return bad("a span column has bits left over");
+    // The last 30 days and the likes when range-coded: read in the contexts the spans give them (RowContexts).
+    if (coded_recent.opened()) err = read_coded_counts(coded_recent, "downloads30", recent_context, &s.downloads30[r0]);
+    if (err.empty() && coded_likes.opened()) err = read_coded_counts(coded_likes, "likes", likes_context, L.group_likes[index].data());
+    if (!err.empty()) return bad(err);
     // Each row's spans: their first months (the first against the creation month, later ones as the months skipped
     // since the previous span's end), checked before anything is sized by them.
     std::vector<Month> first(stored);
@@ -452,7 +497,7 @@ void SnapshotLoader::Impl::append_ready_groups() {
   }
 }
 
-Result<Store> SnapshotLoader::finish() {
+HUBREPORT_ONCE Result<Store> SnapshotLoader::finish() {
   using R = Result<Store>;
   Impl& L = *impl_;
   if (!L.begun) return R::failure("no manifest");
@@ -488,7 +533,7 @@ Result<Store> SnapshotLoader::finish() {
   return std::move(s);
 }
 
-std::string snapshot_info_json(const Store& s) {
+HUBREPORT_ONCE std::string snapshot_info_json(const Store& s) {
   std::size_t counts[3] = {0, 0, 0};
   for (auto t : s.type) ++counts[t];
   std::string o;

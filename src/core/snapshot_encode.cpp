@@ -15,13 +15,17 @@ void append_strings(std::string& out, const char* key, const Names& list) {
   append_json_string_list(out, list);
 }
 
-// How a column of integers is written when it is not made of long runs.
-enum class Spread { plain, magnitudes };
+// A column in magnitude code: its model, and each value's context (RowContexts), or without them the previous value's
+// class.
+struct Coded {
+  SymbolModel* model;
+  const std::vector<std::uint32_t>* contexts = nullptr;
+};
 
 // A column of integers, as {"runs":[value,count,value,count,...]} when runs of equal values make it shorter (rows are
-// ordered by profile, so most columns are long runs), otherwise as a plain array or in magnitude code.
+// ordered by profile, so most columns are long runs), otherwise as a plain array or, given a model, in magnitude code.
 template <class Get>
-void append_ints(std::string& out, const char* key, std::size_t n, Get get, Spread spread = Spread::plain) {
+void append_ints(std::string& out, const char* key, std::size_t n, Get get, const Coded& coded = {nullptr}) {
   std::vector<std::int64_t> v(n);
   std::size_t runs = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -44,9 +48,10 @@ void append_ints(std::string& out, const char* key, std::size_t n, Get get, Spre
     out += "]}";
     return;
   }
-  if (spread == Spread::magnitudes) {
-    MagnitudeWriter w(1);
-    for (auto x : v) w.add(0, x);
+  if (coded.model) {
+    MagnitudeWriter w(*coded.model);
+    for (std::size_t i = 0; i < n; ++i)
+      w.add(coded.contexts ? (*coded.contexts)[i] : i ? magnitude_class(v[i - 1]) : 0, v[i]);
     out += "\":";
     w.append_json(out);
     return;
@@ -59,9 +64,116 @@ void append_ints(std::string& out, const char* key, std::size_t n, Get get, Spre
   out += ']';
 }
 
+// One row group's part; the models count its symbols until they are scaled (the first of encode_snapshot's passes).
+SnapshotPart encode_group(const Store& s, std::size_t first, std::size_t n, std::size_t g, SnapshotModels& models) {
+  auto unknown_or = [](auto v, auto unknown) { return v == unknown ? std::int64_t(-1) : std::int64_t(v); };
+  char name[32];
+  std::snprintf(name, sizeof name, "rows-%04zu.json.gz", g);
+  SnapshotPart part{name, "rows", n, "{\"group\":", 0, ""};
+  std::string& t = part.text;
+  append_uint(t, g);
+  t += ",\"rows\":";
+  append_uint(t, n);
+  auto at = [&](std::size_t i) { return first + i; };
+  // The series as spans of consecutive months with downloads, each its total spread evenly (evenly_spread, store.h):
+  // a dump gap's difference is spread that way by the builder, so a span is usually a whole gap, months long.
+  std::vector<std::int64_t> spans(n), months, lengths, downloads;
+  std::vector<std::pair<Month, std::uint32_t>> points;
+  for (std::size_t i = 0; i < n; ++i) {
+    points.clear();
+    s.each_download(at(i), [&](Month m, std::uint32_t d) { points.emplace_back(m, d); });
+    // A span's first month is coded against the creation month, later ones as the months skipped since the end
+    // of the previous span: nearly every series is unbroken, so the column is one long run of zeros.
+    std::int64_t prev = s.created[at(i)] == kUnknownMonth ? 0 : s.created[at(i)];
+    for (std::size_t k = 0; k < points.size();) {
+      // The longest run of x then x - 1 over consecutive months: exactly what spreading its total gives back.
+      const std::uint32_t x = points[k].second;
+      std::uint64_t total = x;
+      std::size_t e = k + 1;
+      for (bool lower = false; e < points.size() && points[e].first == points[e - 1].first + 1; ++e) {
+        const std::uint32_t d = points[e].second;
+        if (d + 1 == x) lower = true;
+        else if (lower || d != x) break;
+        total += d;
+      }
+      months.push_back(std::int64_t(points[k].first) - prev - (spans[i] ? 1 : 0));
+      lengths.push_back(std::int64_t(e - k));
+      downloads.push_back(std::int64_t(total));
+      prev = points[e - 1].first, ++spans[i], k = e;
+    }
+  }
+  // The coded columns' contexts (RowContexts), as the reader will have them.
+  std::vector<std::uint32_t> by_type(n), recent(n), by_sum(n);
+  for (std::size_t i = 0, k = 0; i < n; ++i) {
+    SpanContexts context;
+    std::uint64_t sum = 0;
+    for (std::int64_t j = 0; j < spans[i]; ++j, ++k)
+      context.add(std::uint64_t(downloads[k]), std::uint64_t(lengths[k])), sum += std::uint64_t(downloads[k]);
+    by_type[i] = std::uint32_t(s.type[at(i)]);
+    recent[i] = std::uint32_t(RowContexts::recent(s.type[at(i)], context));
+    by_sum[i] = std::uint32_t(RowContexts::likes(s.type[at(i)], sum));
+  }
+  const Coded coded_recent{&models.downloads30, &recent}, coded_likes{&models.likes, &by_sum},
+      coded_spans{&models.series_spans, &by_type};
+  // Sorted columns are delta-coded: mostly zeros, which compress to almost nothing.
+  append_ints(t, "type", n, [&](std::size_t i) { return std::int64_t(s.type[at(i)]); });
+  append_ints(t, "created", n, [&](std::size_t i) {
+    return std::int64_t(s.created[at(i)]) - (i ? std::int64_t(s.created[at(i) - 1]) : 0);
+  }, {&models.created});
+  append_ints(t, "author", n, [&](std::size_t i) {
+    return std::int64_t(s.author[at(i)]) - (i ? std::int64_t(s.author[at(i) - 1]) : 0);
+  }, {&models.author});
+  append_ints(t, "downloads30", n, [&](std::size_t i) { return unknown_or(s.downloads30[at(i)], kUnknownCount); }, coded_recent);
+  append_ints(t, "likes", n, [&](std::size_t i) { return unknown_or(s.likes[at(i)], kUnknownCount); }, coded_likes);
+  // Lifetime downloads as what they add to the monthly series (often nothing): the series already carries most of
+  // them, and a column of zeros costs almost no bytes.
+  append_ints(t, "downloads_all_known", n, [&](std::size_t i) { return std::int64_t(s.downloads_all[at(i)] != kUnknownTotal); });
+  append_ints(t, "downloads_all_extra", n, [&](std::size_t i) {
+    std::uint64_t all = s.downloads_all[at(i)];
+    if (all == kUnknownTotal) return std::int64_t(0);
+    std::uint64_t series = 0;
+    s.each_download(at(i), [&](Month, std::uint32_t d) { series += d; });
+    return std::int64_t(all) - std::int64_t(series);
+  });
+  append_ints(t, "task", n, [&](std::size_t i) { return std::int64_t(s.task[at(i)]); });
+  append_ints(t, "library", n, [&](std::size_t i) { return std::int64_t(s.library[at(i)]); });
+  append_ints(t, "license", n, [&](std::size_t i) { return std::int64_t(s.license[at(i)]); });
+  append_ints(t, "family", n, [&](std::size_t i) {
+    return std::int64_t(s.family[at(i)]) - (i ? std::int64_t(s.family[at(i) - 1]) : 0);
+  }, {&models.family});
+  append_ints(t, "relation", n, [&](std::size_t i) { return std::int64_t(s.relation[at(i)]); });
+  append_ints(t, "depth", n, [&](std::size_t i) { return std::int64_t(s.depth[at(i)]); });
+  append_ints(t, "params", n, [&](std::size_t i) { return std::int64_t(s.params[at(i)]); });
+  append_ints(t, "sdk", n, [&](std::size_t i) { return std::int64_t(s.sdk[at(i)]); });
+  append_ints(t, "series_spans", n, [&](std::size_t i) { return spans[i]; }, coded_spans);
+  append_ints(t, "span_month", months.size(), [&](std::size_t k) { return months[k]; });
+  MagnitudeWriter span_lengths(models.span_length), span_totals(models.span_downloads);
+  for (std::size_t i = 0, k = 0; i < n; ++i) {
+    SpanContexts context;
+    for (std::int64_t j = 0; j < spans[i]; ++j, ++k) {
+      span_lengths.add(context.for_length(), lengths[k]);
+      span_totals.add(context.for_total(std::uint64_t(lengths[k])), downloads[k]);
+      context.add(std::uint64_t(downloads[k]), std::uint64_t(lengths[k]));
+    }
+  }
+  t += ",\"span_length\":";
+  span_lengths.append_json(t);
+  t += ",\"span_downloads\":";
+  span_totals.append_json(t);
+  t += "}\n";
+  return part;
+}
+
 }  // namespace
 
 std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_group) {
+  // Two passes over the row groups: the first counts the coded columns' symbols (its text is thrown away), the
+  // second codes them with the models made from those counts.
+  SnapshotModels models;
+  for (std::size_t first = 0, g = 0; first < s.rows(); first += rows_per_group, ++g)
+    encode_group(s, first, std::min(rows_per_group, s.rows() - first), g, models);
+  for (SymbolModel* m : models.all()) m->scale();
+
   std::vector<SnapshotPart> parts;
   SnapshotPart dicts{"dicts.json.gz", "dicts", 0, "{", 0, ""};
   std::string& d = dicts.text;
@@ -79,93 +191,17 @@ std::vector<SnapshotPart> encode_snapshot(const Store& s, std::size_t rows_per_g
   append_strings(d, "licenses", s.licenses);
   d += ',';
   append_strings(d, "families", s.families);
-  d += "}\n";
-  parts.push_back(std::move(dicts));
-
-  auto unknown_or = [](auto v, auto unknown) { return v == unknown ? std::int64_t(-1) : std::int64_t(v); };
-  for (std::size_t first = 0, g = 0; first < s.rows(); first += rows_per_group, ++g) {
-    std::size_t n = std::min(rows_per_group, s.rows() - first);
-    char name[32];
-    std::snprintf(name, sizeof name, "rows-%04zu.json.gz", g);
-    SnapshotPart part{name, "rows", n, "{\"group\":", 0, ""};
-    std::string& t = part.text;
-    append_uint(t, g);
-    t += ",\"rows\":";
-    append_uint(t, n);
-    auto at = [&](std::size_t i) { return first + i; };
-    // Sorted columns are delta-coded: mostly zeros, which compress to almost nothing.
-    append_ints(t, "type", n, [&](std::size_t i) { return std::int64_t(s.type[at(i)]); });
-    append_ints(t, "created", n, [&](std::size_t i) {
-      return std::int64_t(s.created[at(i)]) - (i ? std::int64_t(s.created[at(i) - 1]) : 0);
-    }, Spread::magnitudes);
-    append_ints(t, "author", n, [&](std::size_t i) {
-      return std::int64_t(s.author[at(i)]) - (i ? std::int64_t(s.author[at(i) - 1]) : 0);
-    }, Spread::magnitudes);
-    append_ints(t, "downloads30", n, [&](std::size_t i) { return unknown_or(s.downloads30[at(i)], kUnknownCount); }, Spread::magnitudes);
-    append_ints(t, "likes", n, [&](std::size_t i) { return unknown_or(s.likes[at(i)], kUnknownCount); }, Spread::magnitudes);
-    // Lifetime downloads as what they add to the monthly series (often nothing): the series already carries most of
-    // them, and a column of zeros costs almost no bytes.
-    append_ints(t, "downloads_all_known", n, [&](std::size_t i) { return std::int64_t(s.downloads_all[at(i)] != kUnknownTotal); });
-    append_ints(t, "downloads_all_extra", n, [&](std::size_t i) {
-      std::uint64_t all = s.downloads_all[at(i)];
-      if (all == kUnknownTotal) return std::int64_t(0);
-      std::uint64_t series = 0;
-      s.each_download(at(i), [&](Month, std::uint32_t d) { series += d; });
-      return std::int64_t(all) - std::int64_t(series);
-    });
-    append_ints(t, "task", n, [&](std::size_t i) { return std::int64_t(s.task[at(i)]); });
-    append_ints(t, "library", n, [&](std::size_t i) { return std::int64_t(s.library[at(i)]); });
-    append_ints(t, "license", n, [&](std::size_t i) { return std::int64_t(s.license[at(i)]); });
-    append_ints(t, "family", n, [&](std::size_t i) { return std::int64_t(s.family[at(i)]); }, Spread::magnitudes);
-    append_ints(t, "relation", n, [&](std::size_t i) { return std::int64_t(s.relation[at(i)]); });
-    append_ints(t, "depth", n, [&](std::size_t i) { return std::int64_t(s.depth[at(i)]); });
-    append_ints(t, "params", n, [&](std::size_t i) { return std::int64_t(s.params[at(i)]); });
-    append_ints(t, "sdk", n, [&](std::size_t i) { return std::int64_t(s.sdk[at(i)]); });
-    // The series as spans of consecutive months with downloads, each its total spread evenly (evenly_spread, store.h):
-    // a dump gap's difference is spread that way by the builder, so a span is usually a whole gap, months long.
-    std::vector<std::int64_t> spans(n), months, lengths, downloads;
-    std::vector<std::pair<Month, std::uint32_t>> points;
-    for (std::size_t i = 0; i < n; ++i) {
-      points.clear();
-      s.each_download(at(i), [&](Month m, std::uint32_t d) { points.emplace_back(m, d); });
-      // A span's first month is coded against the creation month, later ones as the months skipped since the end
-      // of the previous span: nearly every series is unbroken, so the column is one long run of zeros.
-      std::int64_t prev = s.created[at(i)] == kUnknownMonth ? 0 : s.created[at(i)];
-      for (std::size_t k = 0; k < points.size();) {
-        // The longest run of x then x - 1 over consecutive months: exactly what spreading its total gives back.
-        const std::uint32_t x = points[k].second;
-        std::uint64_t total = x;
-        std::size_t e = k + 1;
-        for (bool lower = false; e < points.size() && points[e].first == points[e - 1].first + 1; ++e) {
-          const std::uint32_t d = points[e].second;
-          if (d + 1 == x) lower = true;
-          else if (lower || d != x) break;
-          total += d;
-        }
-        months.push_back(std::int64_t(points[k].first) - prev - (spans[i] ? 1 : 0));
-        lengths.push_back(std::int64_t(e - k));
-        downloads.push_back(std::int64_t(total));
-        prev = points[e - 1].first, ++spans[i], k = e;
-      }
-    }
-    append_ints(t, "series_spans", n, [&](std::size_t i) { return spans[i]; }, Spread::magnitudes);
-    append_ints(t, "span_month", months.size(), [&](std::size_t k) { return months[k]; });
-    MagnitudeWriter span_lengths(SpanContexts::kLengthContexts), span_totals(SpanContexts::kTotalContexts);
-    for (std::size_t i = 0, k = 0; i < n; ++i) {
-      SpanContexts context;
-      for (std::int64_t j = 0; j < spans[i]; ++j, ++k) {
-        span_lengths.add(context.for_length(), lengths[k]);
-        span_totals.add(context.for_total(std::uint64_t(lengths[k])), downloads[k]);
-        context.add(std::uint64_t(downloads[k]), std::uint64_t(lengths[k]));
-      }
-    }
-    t += ",\"span_length\":";
-    span_lengths.append_json(t);
-    t += ",\"span_downloads\":";
-    span_totals.append_json(t);
-    t += "}\n";
-    parts.push_back(std::move(part));
+  d += ",\"symbol_models\":{";
+  for (std::size_t k = 0; k < models.all().size(); ++k) {
+    d += k ? ",\"" : "\"";
+    d += SnapshotModels::kNames[k];
+    d += "\":";
+    models.all()[k]->append_json(d);
   }
+  d += "}}\n";
+  parts.push_back(std::move(dicts));
+  for (std::size_t first = 0, g = 0; first < s.rows(); first += rows_per_group, ++g)
+    parts.push_back(encode_group(s, first, std::min(rows_per_group, s.rows() - first), g, models));
   return parts;
 }
 

@@ -1,6 +1,6 @@
+// Magnitude code (magnitude_code.h): every value comes back in its context; damage is refused, never misread.
 #include "catch.hpp"
 
-#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -11,41 +11,42 @@ using namespace hubreport;
 
 namespace {
 
-struct Coded {
-  std::vector<std::uint64_t> counts;
-  std::string classes, bits;
-};
+std::uint64_t next_random(std::uint64_t& seed) {
+  seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+  return seed >> 33;
+}
 
-// Splits the writer's JSON into its three fields (the test's own reading, not the snapshot loader's).
-Coded split(const std::string& json) {
-  Coded c;
-  auto list = json.substr(json.find('[') + 1, json.find(']') - json.find('[') - 1);
-  for (std::size_t at = 0; at < list.size();) {
-    std::size_t end = list.find(',', at);
-    c.counts.push_back(std::stoull(list.substr(at, end - at)));
-    at = end == std::string::npos ? list.size() : end + 1;
+// The JSON value of `key` in a writer's object, its strings unquoted.
+std::string field(const std::string& json, const std::string& key) {
+  auto at = json.find("\"" + key + "\":") + key.size() + 3;
+  if (json[at] == '"') return json.substr(at + 1, json.find('"', at + 1) - at - 1);
+  return json.substr(at, json.find_first_of(",}", at) - at);
+}
+
+// The values written with a model made for them: counted, then coded (the snapshot writer's two passes).
+std::string write(SymbolModel& model, const std::vector<std::pair<std::size_t, std::int64_t>>& values) {
+  std::string json;
+  for (int pass = 0; pass < 2; ++pass) {
+    MagnitudeWriter w(model);
+    for (auto [context, v] : values) w.add(context, v);
+    json.clear();
+    w.append_json(json);
+    if (!pass) model.scale();
   }
-  auto field = [&](const std::string& key) {
-    auto at = json.find("\"" + key + "\":\"") + key.size() + 4;
-    return json.substr(at, json.find('"', at) - at);
-  };
-  c.classes = field("classes"), c.bits = field("bits");
-  return c;
+  return json;
 }
 
 }  // namespace
 
-TEST_CASE("magnitude classes use characters JSON and HTML leave alone, one each", "[magnitude]") {
-  REQUIRE(std::strlen(kMagnitudeClassChars) == 84);
-  for (int c = 0; c < 84; ++c) CHECK(magnitude_class_of(static_cast<unsigned char>(kMagnitudeClassChars[c])) == c);
-  int classes = 0;
-  for (int ch = 0; ch < 256; ++ch) {
-    if (magnitude_class_of(static_cast<unsigned char>(ch)) < 0) continue;
-    ++classes;
-    CHECK(std::strchr("\"\\<>&", ch) == nullptr);
-    CHECK((ch > ' ' && ch < 127));
-  }
-  CHECK(classes == 84);
+TEST_CASE("a value's class is its bit length, plus 42 when negative; 41 for the widest", "[magnitude]") {
+  CHECK(magnitude_class(0) == 0);
+  CHECK(magnitude_class(1) == 1);
+  CHECK(magnitude_class(-1) == 43);
+  CHECK(magnitude_class(5) == 3);
+  CHECK(magnitude_class((std::int64_t(1) << 40) - 1) == 40);
+  CHECK(magnitude_class(std::int64_t(1) << 40) == 41);
+  CHECK(magnitude_class(std::numeric_limits<std::int64_t>::min()) == 83);
+  CHECK(kMagnitudeClasses == 84);
 }
 
 TEST_CASE("values come back in their contexts, whatever their size and sign", "[magnitude]") {
@@ -55,85 +56,78 @@ TEST_CASE("values come back in their contexts, whatever their size and sign", "[
   std::vector<std::pair<std::size_t, std::int64_t>> values;
   std::uint64_t seed = 7;
   for (int k = 0; k < 5000; ++k) {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    const std::int64_t v = k < 14 ? edge[k] : std::int64_t(seed >> (seed % 64)) * ((seed >> 7) % 3 == 0 ? -1 : 1);
-    values.emplace_back(std::size_t(seed >> 40) % 5, v);
+    const std::uint64_t r = next_random(seed) << 31 | next_random(seed);
+    const std::int64_t v = k < 14 ? edge[k] : std::int64_t(r >> (r % 62)) * (r % 3 == 0 ? -1 : 1);
+    values.emplace_back(std::size_t(next_random(seed) % 4), v);
   }
-  MagnitudeWriter w(5);
-  for (auto [context, v] : values) w.add(context, v);
-  std::string json;
-  w.append_json(json);
-  Coded c = split(json);
-  REQUIRE(c.counts.size() == 5);
-  MagnitudeReader r;
-  REQUIRE(r.open(c.counts, c.classes, c.bits).empty());
-  CHECK(r.size() == values.size());
-  for (auto [context, v] : values) {
-    std::int64_t got = 0;
-    REQUIRE(r.next(context, got));
-    CHECK(got == v);
-  }
-  CHECK(r.at_end());
-  std::int64_t more;
-  CHECK_FALSE(r.next(0, more));
+  SymbolModel model(4);
+  std::string json = write(model, values);
+  CHECK(field(json, "values") == "5000");
+  auto read_all = [&](const std::string& coded, const std::string& bits) {
+    MagnitudeReader r;
+    if (!r.open(model, values.size(), coded, bits).empty()) return false;
+    for (auto [context, v] : values) {
+      std::int64_t got = 0;
+      if (!r.next(context, got) || got != v) return false;
+    }
+    std::int64_t more;
+    return r.at_end() && !r.next(0, more);
+  };
+  const std::string coded = field(json, "coded"), bits = field(json, "bits");
+  CHECK(read_all(coded, bits));
+  CHECK_FALSE(read_all(coded, bits + "A"));
+  CHECK_FALSE(read_all(coded, bits.substr(1)));
+  CHECK_FALSE(read_all(coded.substr(0, coded.size() - 1), bits));
 }
 
-TEST_CASE("small values take a character and few bits", "[magnitude]") {
-  MagnitudeWriter w(1);
-  for (std::int64_t v : {0, 1, 2, 3, 5, -3}) w.add(0, v);
-  std::string json;
-  w.append_json(json);
-  // Classes 0, 1, 2, 2, 3 and 42 + 2; lower bits -, -, 0, 1, 01 and 1: "01011" and a 0 to fill the base64 character
-  // (22, W).
-  CHECK(json == std::string("{\"contexts\":[6],\"classes\":\"") + kMagnitudeClassChars[0] + kMagnitudeClassChars[1] +
-                    kMagnitudeClassChars[2] + kMagnitudeClassChars[2] + kMagnitudeClassChars[3] + kMagnitudeClassChars[44] +
-                    "\",\"bits\":\"W\"}");
+TEST_CASE("small values take a symbol and few bits", "[magnitude]") {
+  // 2 and 3 are class 2 with the bit below the leading one 0 and 1, nothing below; 5 is class 3, that bit 0, then 1.
+  SymbolModel small(1);
+  const std::string json = write(small, {{0, 2}, {0, 3}, {0, 5}});
+  std::string listed;
+  small.append_json(listed);
+  CHECK(listed == "[[4,10922,5,10923,6,10923]]");  // 3 x 10923 is one too many: the first gives it back
+  CHECK(field(json, "bits") == "g");  // the 1 below 5's second bit, then zeros
 }
 
 TEST_CASE("corrupt magnitude code is refused, never misread", "[magnitude]") {
-  MagnitudeWriter w(2);
-  for (std::int64_t v : {5, 900, -7, 0, 123456789}) w.add(v == 900 ? 1 : 0, v);
-  std::string json;
-  w.append_json(json);
-  const Coded good = split(json);
-  // Reads every value in its context; "" when all read and nothing is left over, else where it stopped.
-  auto read = [](const Coded& c) -> std::string {
+  // Two contexts: 0 holds 0 (symbol 0) and 4 or 5 (symbol 6) at even odds, 1 holds 1 (symbol 2) or -1 (symbol 86).
+  SymbolModel model(2);
+  REQUIRE(model.add_context({0, 16384, 6, 16384}).empty());
+  REQUIRE(model.add_context({2, 16384, 86, 16384}).empty());
+  auto read = [&](std::uint64_t values, const std::vector<std::uint32_t>& contexts, const std::vector<std::uint16_t>& symbols,
+                  const std::string& bits) -> std::string {
     MagnitudeReader r;
-    std::string err = r.open(c.counts, c.classes, c.bits);
+    std::string err = r.open(model, values, encode_symbols(model, contexts, symbols), bits);
     if (!err.empty()) return err;
-    const std::size_t contexts[] = {0, 1, 0, 0, 0};
-    for (std::size_t k = 0; k < 5; ++k) {
+    for (std::size_t k = 0; k < contexts.size(); ++k) {
       std::int64_t v;
       if (!r.next(contexts[k], v)) return "value " + std::to_string(k);
     }
     return r.at_end() ? "" : "left over";
   };
-  REQUIRE(read(good).empty());
-  Coded c = good;
-  c.counts[0] += 1;
-  CHECK(read(c) == "has fewer classes than its contexts count");
-  c = good, c.counts[1] = 0;
-  CHECK(read(c) == "has more classes than its contexts count");
-  c = good, c.classes[1] = '"';  // not a class: context 0's second, read third
-  CHECK(read(c) == "value 2");
-  c = good, c.classes[0] = kMagnitudeClassChars[42];  // -0
-  CHECK(read(c) == "value 0");
-  c = good, c.bits += "A";
-  CHECK(read(c) == "left over");
-  c = good, c.bits.pop_back();
-  CHECK(read(c) == "value 4");
-  c = good, c.bits[0] = '=';  // not base64
-  CHECK(read(c) == "value 0");
+  CHECK(read(4, {0, 1, 0, 1}, {0, 2, 6, 86}, "g") == "");  // 0, 1, 5, -1
+  CHECK(read(4, {0, 1, 0, 1}, {0, 2, 6, 86}, "") == "value 2");  // 5's last bit missing
+  CHECK(read(4, {0, 1, 0, 1}, {0, 2, 6, 86}, "gA") == "left over");
+  CHECK(read(3, {0, 1, 0, 1}, {0, 2, 6, 86}, "g") == "value 3");  // more values than counted
+  CHECK(read(5, {0, 1, 0, 1}, {0, 2, 6, 86}, "g") == "left over");
+  CHECK(read(2, {0, 1}, {0, 2}, "") == "");
+  CHECK(read(1, {0}, {0}, "") == "");
+  // Symbols that spell no value: -0 (84), a second bit on a class without one (1: class 0 plus 1), class 84 on.
+  SymbolModel odd(1);
+  REQUIRE(odd.add_context({84, 8192, 1, 8192, 168, 8192, 3, 8192}).empty());
+  for (std::uint16_t symbol : {84, 1, 168}) {
+    MagnitudeReader r;
+    REQUIRE(r.open(odd, 1, encode_symbols(odd, {0}, {symbol}), "").empty());
+    std::int64_t v;
+    INFO(symbol);
+    CHECK_FALSE(r.next(0, v));
+  }
   // Class 41 holds only values wider than 40 bits: a narrower one written there is not a second spelling of it.
-  MagnitudeWriter wide(1);
-  wide.add(0, std::int64_t(1) << 50);
-  json.clear();
-  wide.append_json(json);
-  c = split(json);
-  REQUIRE(c.bits.size() == 11);
-  c.bits = "AAAAAAAAABA";  // 64 bits holding 16 (bit 59 of the text's 66 is the 10th character's last), then 2 to fill
+  SymbolModel wide(1);
+  REQUIRE(wide.add_context({82, 32768}).empty());
   MagnitudeReader r;
-  REQUIRE(r.open(c.counts, c.classes, c.bits).empty());
+  REQUIRE(r.open(wide, 1, encode_symbols(wide, {0}, {82}), "AAAAAAAAABA").empty());  // 64 bits holding 16, then 2 to fill
   std::int64_t v;
   CHECK_FALSE(r.next(0, v));
 }

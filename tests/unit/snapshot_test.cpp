@@ -82,32 +82,60 @@ std::vector<long long> numbers_in(const std::string& list) {
   return v;
 }
 
-// A field of magnitude code, read the test's own way: its contexts' counts and a reader over its values.
-MagnitudeReader magnitudes_in(const std::string& g, const std::string& name, std::size_t& values) {
+// A coded column's model as the dictionaries part lists it, read the test's own way ([[symbol,frequency,...],...]).
+SymbolModel model_in(const std::string& dicts, const std::string& name) {
+  const auto [at, end] = value_at(dicts, name);
+  std::size_t contexts = 0;
+  for (std::size_t k = at + 1; k + 1 < end; ++k) contexts += dicts[k] == '[';
+  SymbolModel m(contexts);
+  std::vector<std::uint64_t> pairs;
+  for (std::size_t k = at + 1; k + 1 < end; ++k) {
+    if (dicts[k] == '[') pairs.clear();
+    else if (dicts[k] == ']') REQUIRE(m.add_context(pairs).empty());
+    else if (dicts[k] != ',') pairs.push_back(std::strtoull(&dicts[k], nullptr, 10)), k = dicts.find_first_of(",]", k) - 1;
+  }
+  return m;
+}
+
+// A field of magnitude code, read the test's own way: its values' count and a reader over them (coded columns with
+// `model`, filled from the dictionaries part).
+MagnitudeReader magnitudes_in(const std::string& dicts, const std::string& g, const std::string& name,
+                              std::size_t& values, SymbolModel& model) {
   const auto [begin, end] = value_at(g, name);
   const std::size_t at = begin;
   const std::string v = g.substr(at, end - at);
-  REQUIRE(v.find("{\"contexts\":[") == 0);
-  std::vector<std::uint64_t> counts;
-  values = 0;
-  for (auto c : numbers_in(v)) counts.push_back(std::uint64_t(c)), values += std::size_t(c);
   auto text = [&](const std::string& key) {
     auto from = v.find("\"" + key + "\":\"") + key.size() + 4;
     return std::string_view(g).substr(at + from, v.find('"', from) - from);
   };
   MagnitudeReader r;
-  REQUIRE(r.open(counts, text("classes"), text("bits")).empty());
+  REQUIRE(v.find("{\"values\":") == 0);
+  values = std::size_t(std::stoull(v.substr(10)));
+  model = model_in(dicts, name);
+  REQUIRE(r.open(model, values, text("coded"), text("bits")).empty());
   return r;
 }
 
+bool is_magnitudes(const std::string& g, std::size_t at) { return g.compare(at, 10, "{\"values\":") == 0; }
+
 // The values of column `name` in one context (a plain array, runs or magnitude code).
-std::vector<long long> ints_in(const std::string& g, const std::string& name) {
+std::vector<long long> ints_in(const std::string& dicts, const std::string& g, const std::string& name) {
   auto [at, end] = value_at(g, name);
   std::vector<long long> out;
-  if (g.compare(at, 13, "{\"contexts\":[") == 0) {
+  if (is_magnitudes(g, at)) {
     std::size_t n;
-    MagnitudeReader r = magnitudes_in(g, name, n);
-    for (std::int64_t v; out.size() < n && r.next(0, v);) out.push_back(v);
+    SymbolModel model;
+    MagnitudeReader r = magnitudes_in(dicts, g, name, n, model);
+    // A row's number of spans is coded in the context of its type (RowContexts); created, author and family in that
+    // of the previous value's class (the last 30 days and the likes are not read here).
+    REQUIRE(name != "downloads30");
+    REQUIRE(name != "likes");
+    const auto types = name == "series_spans" ? ints_in(dicts, g, "type") : std::vector<long long>();
+    for (std::int64_t v; out.size() < n;) {
+      const std::size_t k = out.size();
+      REQUIRE(r.next(!types.empty() ? std::size_t(types[k]) : k ? magnitude_class(out[k - 1]) : 0, v));
+      out.push_back(v);
+    }
     CHECK(r.at_end());
     return out;
   }
@@ -118,11 +146,13 @@ std::vector<long long> ints_in(const std::string& g, const std::string& name) {
 }
 
 // A row group's span lengths and totals, read in their contexts (snapshot.h).
-std::pair<std::vector<long long>, std::vector<long long>> spans_in(const std::string& g) {
+std::pair<std::vector<long long>, std::vector<long long>> spans_in(const std::string& dicts, const std::string& g) {
   std::size_t n_lengths, n_totals;
-  MagnitudeReader lengths = magnitudes_in(g, "span_length", n_lengths), totals = magnitudes_in(g, "span_downloads", n_totals);
+  SymbolModel length_model, total_model;
+  MagnitudeReader lengths = magnitudes_in(dicts, g, "span_length", n_lengths, length_model),
+                  totals = magnitudes_in(dicts, g, "span_downloads", n_totals, total_model);
   std::pair<std::vector<long long>, std::vector<long long>> out;
-  for (long long spans : ints_in(g, "series_spans")) {
+  for (long long spans : ints_in(dicts, g, "series_spans")) {
     SpanContexts context;
     for (long long j = 0; j < spans; ++j) {
       std::int64_t length = 0, total = 0;
@@ -136,31 +166,78 @@ std::pair<std::vector<long long>, std::vector<long long>> spans_in(const std::st
   return out;
 }
 
-// A row group's span lengths and totals in magnitude code, as the writer would write them (as far as the lists go).
-std::pair<std::string, std::string> span_code(const std::vector<long long>& spans, const std::vector<long long>& lengths,
-                                              const std::vector<long long>& totals) {
-  MagnitudeWriter l(SpanContexts::kLengthContexts), t(SpanContexts::kTotalContexts);
-  std::size_t k = 0;
-  for (long long row_spans : spans) {
-    SpanContexts context;
-    for (long long j = 0; j < row_spans; ++j, ++k) {
-      const long long length = k < lengths.size() ? lengths[k] : 1, total = k < totals.size() ? totals[k] : 1;
-      if (k < lengths.size()) l.add(context.for_length(), length);
-      if (k < totals.size()) t.add(context.for_total(std::uint64_t(length)), total);
-      context.add(std::uint64_t(total), std::uint64_t(length > 0 ? length : 1));
+// A row group's span lengths and totals as the writer would code them (as far as the lists go), with models made
+// for them: the columns, then the models' JSON.
+struct SpanCode {
+  std::string lengths, totals, length_model, total_model;
+};
+SpanCode span_code(const std::vector<long long>& spans, const std::vector<long long>& lengths,
+                   const std::vector<long long>& totals) {
+  SymbolModel lm(SpanContexts::kLengthContexts), tm(SpanContexts::kTotalContexts);
+  SpanCode out;
+  for (int pass = 0; pass < 2; ++pass) {  // the first counts the symbols, as the writer's first pass does
+    MagnitudeWriter l(lm), t(tm);
+    std::size_t k = 0;
+    for (long long row_spans : spans) {
+      SpanContexts context;
+      for (long long j = 0; j < row_spans; ++j, ++k) {
+        const long long length = k < lengths.size() ? lengths[k] : 1, total = k < totals.size() ? totals[k] : 1;
+        if (k < lengths.size()) l.add(context.for_length(), length);
+        if (k < totals.size()) t.add(context.for_total(std::uint64_t(length)), total);
+        context.add(std::uint64_t(total), std::uint64_t(length > 0 ? length : 1));
+      }
     }
+    out.lengths.clear(), out.totals.clear();
+    l.append_json(out.lengths), t.append_json(out.totals);
+    if (!pass) lm.scale(), tm.scale();
   }
-  std::pair<std::string, std::string> out;
-  l.append_json(out.first), t.append_json(out.second);
+  lm.append_json(out.length_model), tm.append_json(out.total_model);
   return out;
 }
 
+// Codes a row group's last 30 days and likes again (rows `first` on of `s`, when range-coded) in the contexts that
+// the given spans give them (RowContexts), with models made for them: in `g`, and their models in `dicts`.
+void recode_by_spans(std::string& dicts, std::string& g, const Store& s, std::size_t first, const std::vector<long long>& spans,
+                     const std::vector<long long>& lengths, const std::vector<long long>& totals) {
+  std::vector<std::uint32_t> recent, likes;
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    SpanContexts context;
+    std::uint64_t sum = 0;
+    for (long long j = 0; j < spans[i]; ++j, ++k) {
+      const long long length = k < lengths.size() && lengths[k] > 0 ? lengths[k] : 1, total = k < totals.size() ? totals[k] : 1;
+      context.add(std::uint64_t(total), std::uint64_t(length)), sum += std::uint64_t(total);
+    }
+    recent.push_back(std::uint32_t(RowContexts::recent(s.type[first + i], context)));
+    likes.push_back(std::uint32_t(RowContexts::likes(s.type[first + i], sum)));
+  }
+  auto recode = [&](const std::string& name, const std::vector<std::uint32_t>& contexts, std::size_t count, auto value) {
+    if (g.compare(value_at(g, name).first, 10, "{\"values\":") != 0) return;  // runs: no contexts
+    SymbolModel model(count);
+    std::string column, listed;
+    for (int pass = 0; pass < 2; ++pass) {
+      MagnitudeWriter w(model);
+      for (std::size_t i = 0; i < contexts.size(); ++i) w.add(contexts[i], value(first + i));
+      column.clear();
+      w.append_json(column);
+      if (!pass) model.scale();
+    }
+    model.append_json(listed);
+    replace_value(g, name, column);
+    replace_value(dicts, name, listed);
+  };
+  auto known = [](std::uint32_t x) { return x == kUnknownCount ? std::int64_t(-1) : std::int64_t(x); };
+  recode("downloads30", recent, RowContexts::kRecent, [&](std::size_t r) { return known(s.downloads30[r]); });
+  recode("likes", likes, RowContexts::kLikes, [&](std::size_t r) { return known(s.likes[r]); });
+}
+
 // How many values column `name` of a row group's text holds (a plain array, runs or magnitude code).
-std::size_t values_in(const std::string& g, const std::string& name) {
+std::size_t values_in(const std::string& dicts, const std::string& g, const std::string& name) {
   auto [at, end] = value_at(g, name);
-  if (g.compare(at, 13, "{\"contexts\":[") == 0) {
+  if (is_magnitudes(g, at)) {
     std::size_t n;
-    magnitudes_in(g, name, n);
+    SymbolModel model;
+    magnitudes_in(dicts, g, name, n, model);
     return n;
   }
   const bool runs = g[at] == '{';
@@ -243,9 +320,9 @@ TEST_CASE("series are stored as spans of months sharing a total", "[snapshot]") 
   REQUIRE(s.validate().empty());
   const auto parts = encode_snapshot(s, 4);
   const std::string& g = parts[1].text;
-  CHECK(ints_in(g, "series_spans") == std::vector<long long>{4, 1, 3});
+  CHECK(ints_in(parts[0].text, g, "series_spans") == std::vector<long long>{4, 1, 3});
   CHECK(g.find("\"span_month\":[-10,1,0,0,0,1,0,0]") != std::string::npos);
-  auto [lengths, totals] = spans_in(g);
+  auto [lengths, totals] = spans_in(parts[0].text, g);
   CHECK(lengths == std::vector<long long>{5, 2, 1, 2, 1, 1, 1, 2});
   CHECK(totals == std::vector<long long>{42, 2, 3, 9, 7, 40, 60, 190});
   series_survive_round_trip(s);
@@ -276,7 +353,7 @@ TEST_CASE("download spans must ascend, fit their months and may leave few months
   for (auto& part : parts) part.sha256 = std::string(64, '0');
   // Three models: months 310 and 311-313; 313; 310, 311 and 312-313.
   const std::string months = "[0,0,0,1,0,0]", lengths = "[1,3,1,1,1,2]", totals = "[5,22,7,40,60,190]";
-  REQUIRE(spans_in(parts[1].text) == std::make_pair(numbers_in(lengths), numbers_in(totals)));
+  REQUIRE(spans_in(parts[0].text, parts[1].text) == std::make_pair(numbers_in(lengths), numbers_in(totals)));
   // The months replaced in their list; lengths and totals written again in magnitude code, one list damaged.
   auto load_with = [&](const std::string& column, const std::string& stored, const std::string& damaged) {
     auto copy = parts;
@@ -284,10 +361,14 @@ TEST_CASE("download spans must ascend, fit their months and may leave few months
     if (column == "span_month") {
       replace(g, "\"span_month\":" + stored, "\"span_month\":" + damaged);
     } else {
-      auto [l, t] = span_code(ints_in(g, "series_spans"), numbers_in(column == "span_length" ? damaged : lengths),
-                              numbers_in(column == "span_downloads" ? damaged : totals));
-      replace_value(g, "span_length", l);
-      replace_value(g, "span_downloads", t);
+      SpanCode c = span_code(ints_in(copy[0].text, g, "series_spans"), numbers_in(column == "span_length" ? damaged : lengths),
+                             numbers_in(column == "span_downloads" ? damaged : totals));
+      replace_value(g, "span_length", c.lengths);
+      replace_value(g, "span_downloads", c.totals);
+      replace_value(copy[0].text, "span_length", c.length_model);
+      replace_value(copy[0].text, "span_downloads", c.total_model);
+      recode_by_spans(copy[0].text, g, s, 0, ints_in(copy[0].text, g, "series_spans"),
+                      numbers_in(column == "span_length" ? damaged : lengths), numbers_in(column == "span_downloads" ? damaged : totals));
     }
     std::vector<std::string> texts;
     for (auto& part : copy) texts.push_back(part.text);
@@ -320,16 +401,26 @@ TEST_CASE("parts may arrive in any order", "[snapshot]") {
   auto load_in = [&](std::vector<std::size_t> order) {
     SnapshotLoader loader;
     REQUIRE(loader.begin(p.manifest).empty());
-    for (auto i : order) REQUIRE(loader.add_part(i, texts[i]).empty());
+    for (auto i : order) {
+      INFO("part " << i);
+      REQUIRE(loader.add_part(i, texts[i]) == "");
+    }
     auto store = loader.finish();
     REQUIRE(store.ok());
     return std::move(store.value());
   };
-  std::vector<std::size_t> forward, backward;
-  for (std::size_t i = 0; i < texts.size(); ++i) forward.push_back(i), backward.push_back(texts.size() - 1 - i);
+  // The dictionaries first (they hold the row groups' models), then the row groups in any order.
+  std::vector<std::size_t> forward, backward{0};
+  for (std::size_t i = 0; i < texts.size(); ++i) forward.push_back(i);
+  for (std::size_t i = 1; i < texts.size(); ++i) backward.push_back(texts.size() - i);
   std::vector<std::size_t> shuffled = forward;
   std::swap(shuffled[1], shuffled[3]);
   Store a = load_in(forward);
+  {
+    SnapshotLoader loader;
+    REQUIRE(loader.begin(p.manifest).empty());
+    CHECK(loader.add_part(1, texts[1]).find("rows-0000.json.gz: a row group before the dictionaries part") == 0);
+  }
   for (const auto& order : {backward, shuffled}) {
     Store b = load_in(order);
     CHECK(a.series_start == b.series_start);
@@ -347,7 +438,7 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
 
   SECTION("wrong format version") {
     std::string m = p.manifest;
-    replace(m, "\"version\": 5", "\"version\": 7");
+    replace(m, "\"version\": 6", "\"version\": 7");
     CHECK(load(m, texts).find("format version 7 is not supported") != std::string::npos);
   }
   SECTION("not a manifest") { CHECK(load("<html>404</html>", texts).find("manifest") != std::string::npos); }
@@ -378,16 +469,22 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     auto at = g.find_first_of("0123456789", g.find("\"type\":"));  // the first value, plain or run-length coded
     REQUIRE(at != std::string::npos);
     g[at] = '9';  // same length: type 9 does not exist
-    CHECK(load(p.manifest, t).find("out of range") != std::string::npos);
+    CHECK(load(p.manifest, t).find("column 'type' holds an out-of-range value") != std::string::npos);
   }
   SECTION("run-length columns that do not add up") {
     Engine engine = small_engine();
     auto parts = encode_snapshot(engine.store(), 4);
     for (auto& part : parts) part.sha256 = std::string(64, '0');
-    auto damage = [&](const std::string& column, const std::string& name = "sdk") {
-      auto copy = parts;
+    // The column `name` of the first row group replaced; with a model for it in the dictionaries, of the only row
+    // group of all 11 rows (other groups would be read with that model too).
+    auto one_group = encode_snapshot(engine.store(), 1000);
+    REQUIRE(one_group.size() == 2);
+    for (auto& part : one_group) part.sha256 = std::string(64, '0');
+    auto damage = [&](const std::string& column, const std::string& name = "sdk", const std::string& model = "") {
+      auto copy = model.empty() ? parts : one_group;
       std::string& g = copy[1].text;
       replace_value(g, name, column);
+      if (!model.empty()) replace_value(copy[0].text, name, model);
       std::vector<std::string> t;
       for (auto& part : copy) t.push_back(part.text);
       return load(encode_manifest(engine.store(), copy), t);  // sizes in the manifest follow the damage
@@ -410,21 +507,50 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK(damage("{\"runs\":[0,4]}").empty());
     // An author index past the dictionary.
     CHECK(damage("[9999999,0,0,0]", "author").find("out of range") != std::string::npos);
-    // Magnitude code (magnitude_code.h): four zeros, then each way it can be damaged.
-    const std::string zero(1, kMagnitudeClassChars[0]), three(1, kMagnitudeClassChars[3]);
-    auto coded = [](const std::string& contexts, const std::string& classes, const std::string& bits) {
-      return "{\"contexts\":[" + contexts + "],\"classes\":\"" + classes + "\",\"bits\":\"" + bits + "\"}";
+    // Range-coded (symbol_code.h), with a model of the test's own in the dictionaries: 0 (symbol 0), or 4 and 5
+    // (symbol 6: class 3, the bit below its leading one 0, one bit below that), at even odds.
+    // The same odds in each of the column's contexts, so that the symbols code alike in any.
+    auto in_every_context = [](const std::string& odds, std::size_t contexts = RowContexts::kLikes) {
+      std::string list = "[" + odds;
+      for (std::size_t c = 1; c < contexts; ++c) list += "," + odds;
+      return list + "]";
     };
-    CHECK(damage(coded("4", zero + zero + zero + zero, ""), "likes").empty());
-    CHECK(damage(coded("4", zero + zero + zero + three, "g"), "likes").empty());  // 6 (bits 10), then 0000 to fill
-    CHECK(damage(coded("3", zero + zero + zero, ""), "likes").find("'likes' has 3 values, expected 4") != std::string::npos);
-    CHECK(damage(coded("4", zero + zero + zero + "\\\\", ""), "likes").find("'likes' has fewer values or bits than expected, or a corrupt class") != std::string::npos);
-    CHECK(damage(coded("4", zero + zero + zero + three, ""), "likes").find("'likes' has fewer values or bits") != std::string::npos);
-    CHECK(damage(coded("4", zero + zero + zero + zero, "A"), "likes").find("'likes' has more values or bits than expected") != std::string::npos);
-    CHECK(damage(coded("4,0", zero + zero + zero + zero, ""), "likes").find("'likes' has a wrong list of contexts") != std::string::npos);
-    CHECK(damage("{\"contexts\":[4],\"classes\":\"" + zero + zero + zero + zero + "\"}", "likes").find("'likes' is not a list, runs or magnitude code") != std::string::npos);
-    // Span columns read in their contexts: a list of the wrong length, then classes that do not match the spans.
-    CHECK(damage(coded("1", zero, ""), "span_length").find("'span_length' has a wrong list of contexts") != std::string::npos);
+    const std::string even = in_every_context("[0,16384,6,16384]");
+    SymbolModel model(1);
+    REQUIRE(model.add_context({0, 16384, 6, 16384}).empty());
+    // n zeros, then `last` when not 0.
+    auto zeros = [](std::size_t n, std::uint16_t last = 0) {
+      std::vector<std::uint16_t> v(n, 0);
+      if (last) v.push_back(last);
+      return v;
+    };
+    auto coded = [&](std::uint64_t values, const std::vector<std::uint16_t>& symbols, const std::string& bits) {
+      return "{\"values\":" + std::to_string(values) + ",\"coded\":\"" +
+             encode_symbols(model, std::vector<std::uint32_t>(symbols.size(), 0), symbols) + "\",\"bits\":\"" + bits + "\"}";
+    };
+    CHECK(damage(coded(11, zeros(11), ""), "likes", even) == "");
+    CHECK(damage(coded(11, zeros(10, 6), "g"), "likes", even) == "");  // 5 (bit 1), then 00000 to fill
+    CHECK(damage(coded(10, zeros(10), ""), "likes", even).find("'likes' has 10 values, expected 11") != std::string::npos);
+    CHECK(damage(coded(11, zeros(10, 6), ""), "likes", even).find("'likes' has fewer values or bits than expected") != std::string::npos);
+    CHECK(damage(coded(11, zeros(11), "A"), "likes", even).find("'likes' has more values or bits than expected") != std::string::npos);
+    CHECK(damage(coded(11, zeros(13), ""), "likes", even).find("'likes' has more values or bits than expected") != std::string::npos);
+    std::string cut = coded(11, zeros(11), "");  // its first 30 bits: not even the coder's 32-bit state
+    const std::size_t from = cut.find("\"coded\":\"") + 9;
+    cut.erase(from + 5, cut.find('"', from) - from - 5);
+    CHECK(damage(cut, "likes", even).find("'likes' is too short or not base64") != std::string::npos);
+    CHECK(damage("{\"values\":11,\"classes\":\"\",\"bits\":\"\"}", "likes", even).find("'likes' is not a list, runs or magnitude code (values, coded, bits)") != std::string::npos);
+    CHECK(damage("{\"values\":4}", "sdk").find("'sdk' is not a list or runs") != std::string::npos);
+    // A symbol the model does not hold reads as another or fails, and the coder's state then does not end where it began.
+    CHECK(damage(coded(11, zeros(10, 6), "g"), "likes", in_every_context("[0,32768]")).find("'likes' has more values or bits than expected") != std::string::npos);
+    // Models that cannot be coded with.
+    CHECK(damage(coded(11, zeros(11), ""), "likes", in_every_context("[0,16384,6,16383]")).find("dicts.json.gz: symbol model of likes has frequencies that do not add up to 2^15") != std::string::npos);
+    CHECK(damage(coded(11, zeros(11), ""), "likes", in_every_context("[0,16384,0,16384]")).find("symbol model of likes lists a symbol out of range or twice") != std::string::npos);
+    CHECK(damage(coded(11, zeros(11), ""), "likes", in_every_context("[0,16384,256,16384]")).find("symbol model of likes lists a symbol out of range or twice") != std::string::npos);
+    CHECK(damage(coded(11, zeros(11), ""), "likes", "[[0,32768],[0,32768]]").find("symbol model of likes has a wrong list of contexts") != std::string::npos);
+    CHECK(damage(coded(11, zeros(11), ""), "likes", in_every_context("[0,16384,6]")).find("symbol model of likes lists a symbol without its frequency") != std::string::npos);
+    CHECK(damage(coded(11, zeros(11), ""), "likes", "{}").find("symbol model of likes is not a list of contexts") != std::string::npos);
+    // Span columns read in their contexts: a model of the wrong number of contexts.
+    CHECK(damage(coded(1, zeros(1), ""), "span_length", in_every_context("[0,32768]", 2)).find("symbol model of span_length has a wrong list of contexts") != std::string::npos);
     // Lifetime downloads are the series' sum plus the extra column: never below zero, nothing for unknown totals.
     std::string below = damage("{\"runs\":[-9000000000,4]}", "downloads_all_extra");
     INFO(below);
@@ -435,16 +561,20 @@ TEST_CASE("damaged snapshots give specific errors", "[snapshot]") {
     CHECK(damage("[0,0,0,4000000000]", "series_spans").find("'series_spans' holds an out-of-range value") != std::string::npos);
     CHECK(damage("[0,0,0,1201]", "series_spans").find("'series_spans' holds an out-of-range value") != std::string::npos);
     // Span months: a step that would overflow, or land before month 0 or past month 1199, is refused.
-    const std::size_t spans = values_in(parts[1].text, "span_length");
+    const std::size_t spans = values_in(parts[0].text, parts[1].text, "span_length");
     REQUIRE(spans >= 2);
     {
+      // Coded symbols altered: read as other values, which go out of range or leave the coder elsewhere than it began.
       auto [at, end] = value_at(parts[1].text, "span_length");
       std::string v = parts[1].text.substr(at, end - at);
-      v[v.find("\"classes\":\"") + 11] = kMagnitudeClassChars[12];  // a length of 2048 months or more
+      char& first = v[v.find("\"coded\":\"") + 9];
+      first = first == '/' ? '+' : '/';
       const std::string err = damage(v, "span_length");
       INFO(err);
       CHECK((err.find("'span_length' holds an out-of-range value") != std::string::npos ||
-             err.find("'span_length' is corrupt") != std::string::npos));
+             err.find("'span_length' is corrupt") != std::string::npos ||
+             err.find("'span_length' is too short or not base64") != std::string::npos ||
+             err.find("a span column has bits left over") != std::string::npos));
     }
     auto months = [&](const std::string& first, const std::string& rest) {
       return damage("{\"runs\":[" + first + ",1," + rest + "," + std::to_string(spans - 1) + "]}", "span_month");
