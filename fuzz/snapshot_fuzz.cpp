@@ -37,12 +37,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Valid& v = valid();
   if (size == 0) return 0;
   std::size_t which = (data[0] & 0x7F) % (v.parts.size() + 1);  // the last choice replaces the manifest
-  bool backwards = data[0] & 0x80;  // parts in reverse order: each waits for those before it
+  bool backwards = data[0] & 0x80;  // the dictionaries, then the row groups in reverse order: each waits for those before it
   std::string_view damaged(reinterpret_cast<const char*>(data + 1), size - 1);
   hubreport::SnapshotLoader loader;
   if (!loader.begin(which == v.parts.size() ? damaged : std::string_view(v.manifest)).empty()) return 0;
   for (std::size_t k = 0; k < v.parts.size(); ++k) {
-    std::size_t i = backwards ? v.parts.size() - 1 - k : k;
+    std::size_t i = backwards && k ? v.parts.size() - k : k;
     // A damaged part must match the manifest's raw size to get past the first check: let it.
     std::string text = i == which ? std::string(damaged) : v.parts[i];
     if (i == which) text.resize(loader.manifest().files[i].raw_bytes, ' ');

@@ -40,18 +40,20 @@ std::string& Base64Writer::finish() {
 }
 
 bool Base64Reader::take(unsigned count, std::uint64_t& out) {
-  out = 0;
-  while (count) {
-    if (!unread_) {
-      if (at_ == text_.size()) return false;
-      int v = sextet(static_cast<unsigned char>(text_[at_++]));
-      if (v < 0) return false;
-      sextet_ = unsigned(v), unread_ = 6;
-    }
-    const unsigned k = count < unread_ ? count : unread_;
-    unread_ -= k, count -= k;
-    out = out << k | ((sextet_ >> unread_) & ((1u << k) - 1));
+  if (count > 32) {  // a class-41 value's 64 bits, in two
+    std::uint64_t high, low;
+    if (!take(count - 32, high) || !take(32, low)) return false;
+    out = high << 32 | low;
+    return true;
   }
+  while (unread_ < count) {
+    if (at_ == text_.size()) return false;
+    const int v = sextet(static_cast<unsigned char>(text_[at_++]));
+    if (v < 0) return false;
+    buffer_ = buffer_ << 6 | unsigned(v), unread_ += 6;
+  }
+  unread_ -= count;
+  out = (buffer_ >> unread_) & ((std::uint64_t(1) << count) - 1);
   return true;
 }
 
@@ -123,6 +125,11 @@ __attribute__((minsize)) std::string SymbolModel::add_context(const std::vector<
   }
   if (first_.empty()) first_.push_back(0);
   if (first_.size() > contexts_) return "has a wrong list of contexts";
+  for (std::uint32_t b = 0, k = 0; b < 1u << kBucketBits; ++b) {
+    const std::uint32_t slot = b << (kScaleBits - kBucketBits);
+    while (first + k + 1 < entries_.size() && slot >= entries_[first + k].start + entries_[first + k].frequency) ++k;
+    buckets_.push_back(std::uint8_t(k));  // at most 255: 256 symbols at most, each its own
+  }
   first_.push_back(std::uint32_t(entries_.size()));
   scaled_ = first_.size() == contexts_ + 1;
   return "";
@@ -150,28 +157,33 @@ std::string encode_symbols(const SymbolModel& model, const std::vector<std::uint
 
 __attribute__((minsize)) std::string SymbolReader::open(const SymbolModel& model, std::string_view base64) {
   model_ = &model;
-  bytes_.open(base64);
-  std::uint64_t x;
-  if (!bytes_.take(32, x) || x < kLow || x >= std::uint64_t(kLow) << 8) return "is too short or not base64";
-  state_ = std::uint32_t(x);
+  Base64Reader text;
+  text.open(base64);
+  bytes_.clear(), at_ = 0, state_ = 0;
+  bytes_.reserve(base64.size() * 3 / 4);
+  for (std::uint64_t byte; bytes_.size() < base64.size() * 6 / 8 && text.take(8, byte);) bytes_.push_back(std::uint8_t(byte));
+  // What is left after the last whole byte is the last character's zero filling.
+  if (bytes_.size() != base64.size() * 6 / 8 || !text.at_end()) return "is too short or not base64";
+  if (bytes_.size() < 4) return "is too short or not base64";
+  for (int k = 0; k < 4; ++k) state_ = state_ << 8 | bytes_[at_++];
+  if (state_ < kLow || state_ >= kLow << 8) return "is too short or not base64";  // never a state the writer leaves
   return "";
 }
 
 bool SymbolReader::next(std::size_t context, unsigned& symbol) {
-  const SymbolModel::Entry *e = model_->begin(context), *end = e ? model_->end(context) : nullptr;
+  const SymbolModel::Entry* e = model_->begin(context);
+  if (!e || e == model_->end(context)) return false;  // past the contexts, or one with no symbols (none written in it)
   const std::uint32_t slot = state_ & (kScale - 1);
-  while (e != end && slot >= e->start + e->frequency) ++e;
-  if (e == end) return false;  // a context with no symbols (none was written in it)
+  e = model_->find(context, slot);  // the frequencies add up to 2^15: some entry holds the slot
   symbol = e->symbol;
   state_ = e->frequency * (state_ >> SymbolModel::kScaleBits) + slot - e->start;
   while (state_ < kLow) {
-    std::uint64_t byte;
-    if (!bytes_.take(8, byte)) return false;
-    state_ = state_ << 8 | std::uint32_t(byte);
+    if (at_ == bytes_.size()) return false;
+    state_ = state_ << 8 | bytes_[at_++];
   }
   return true;
 }
 
-bool SymbolReader::at_end() const { return state_ == kLow && bytes_.at_end(); }
+bool SymbolReader::at_end() const { return state_ == kLow && at_ == bytes_.size(); }
 
 }  // namespace hubreport
