@@ -47,9 +47,6 @@ HUBREPORT_ONCE Status read_string_list(sj::value v, Names& out, const char* key)
   return "";
 }
 
-// Reads an integer column (a plain array, {"runs":[value,count,...]} or magnitude code in one context) into
-// values[0..n); fails on a count mismatch. One copy of the parsing loop for every column type (read_ints maps the
-// values).
 // A column's model (magnitude code), each value's context (without them: the previous value's class), and where to
 // open it when it is read later, once its contexts are known (`defer`: only opened here, when in magnitude code).
 struct ColumnCode {
@@ -58,6 +55,9 @@ struct ColumnCode {
   MagnitudeReader* defer = nullptr;
 };
 
+// Reads an integer column (a plain array, {"runs":[value,count,...]}, or magnitude code for a column with a model)
+// into values[0..n); fails on a count mismatch. One copy of the parsing loop for every column type (read_ints maps
+// the values).
 HUBREPORT_HOT Status read_int_column(sj::value v, std::vector<std::int64_t>& values, std::size_t n, const char* key,
                        const ColumnCode* code) {
   auto bad = [&](const std::string& why) { return std::string("column '") + key + "' " + why; };
