@@ -1,5 +1,6 @@
-// Reading a snapshot column in magnitude code (magnitude_code.h) from its JSON object. Apart from the loader because
-// it runs once per column, not per value: the module builds it for size (CMakeLists.txt).
+// Reading a snapshot column in magnitude code (magnitude_code.h) from its JSON object, and the dictionaries' models.
+// Apart from the loader so that the module builds it for size (CMakeLists.txt): its loops over a column's values
+// spend their time in MagnitudeReader::next, which is not built for size.
 #pragma once
 #include <cstddef>
 #include <cstdint>
