@@ -23,7 +23,9 @@ bash scripts/make-default-snapshot.sh
 echo "build: site"
 site=build/site
 mkdir -p "$site"
-cp -r web/. "$site/"
+# Everything but the snapshots is rebuilt: nothing of an earlier build stays behind.
+find "$site" -mindepth 1 -maxdepth 1 ! -name snapshots -exec rm -rf {} +
+node scripts/bundle-site.mjs web "$site"
 cp build/wasm/hubreport.js build/wasm/hubreport.wasm "$site/"
 if [ -f web/vendor.txt ]; then
   # Lines "node_modules-relative-path destination-name": third-party files the page serves itself (no CDN).
@@ -33,5 +35,4 @@ if [ -f web/vendor.txt ]; then
     cp "node_modules/$src" "$site/$dest"
   done < web/vendor.txt
 fi
-rm -f "$site/vendor.txt"
 echo "build: done; site in $site"

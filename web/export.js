@@ -1,6 +1,6 @@
 // PNG and CSV export of one view. The PNG is drawn off screen at a fixed publishing size, always in the light
 // theme with an explicit background, with the title, the reading and a source line inside the image.
-import * as echarts from './echarts.esm.min.mjs';
+import * as echarts from './echarts.js';
 import { download } from './dom.js';
 
 const WIDTH = 1200;

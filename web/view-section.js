@@ -1,6 +1,6 @@
 // One report view on the page: heading, one-line reading, chart/table tabs, export and embed buttons.
 // The chart option comes from the view's pure build(state, slice, ctx); this file owns the ECharts instance.
-import * as echarts from './echarts.esm.min.mjs';
+import * as echarts from './echarts.js';
 import { h, clear } from './dom.js';
 import { renderTable } from './table.js';
 

@@ -3,6 +3,7 @@
 // never blocks on it.
 import { sha256Hex } from './sha256.js';
 import { unpackGzip } from './unpack.js';
+import { warmUpRequest } from './engine-warmup.js';
 
 let engine = null; // the Emscripten module
 const encoder = new TextEncoder();
@@ -339,11 +340,8 @@ async function load(progress) {
   } catch (err) {
     throw new LoadError('corrupt', `The engine could not finish loading snapshot ${id}.`, err.message);
   }
-  // V8 first runs wasm code in its baseline tier (several times slower): one filtered answer now, before the reader's
-  // first click, lets the optimizing tier take over the view code. The state is arbitrary (a license and a window,
-  // so both the windowed and the whole-history paths of the views are hot) and its answer is thrown away.
   try {
-    callText({ op: 'views', query: `s=${encodeURIComponent(id)}&v=2&from=2025-01&license=unknown` });
+    callText(warmUpRequest(id));
   } catch { /* only a warm-up: a refusal here changes nothing */ }
   return { info, loadMs: performance.now() - t0 };
 }

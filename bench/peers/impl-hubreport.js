@@ -1,5 +1,8 @@
-// Peer: the hubreport wasm engine, loaded like web/worker.js does (manifest, gunzipped parts), answer caches off so
-// every report is a real recomputation.
+// Peer: the hubreport wasm engine, loaded like web/worker.js does (manifest, gunzipped parts, the same warm-up answer
+// after loading, counted in the load time as it is on the page), answer caches off so every report is a real
+// recomputation.
+import { warmUpRequest } from '../../web/engine-warmup.js';
+
 let engine;
 const enc = new TextEncoder(), dec = new TextDecoder();
 
@@ -36,7 +39,8 @@ export async function load(snapshotUrl) {
     engine.HEAPU8.set(raw, ptr);
     try { reply(engine._hubreport_part(i, ptr, raw.length)); } finally { engine._hubreport_free(ptr); }
   }
-  call({ op: 'finish' });
+  const info = JSON.parse(call({ op: 'finish' }));
+  call(warmUpRequest(info.id));
   call({ op: 'configure', cache: false });
   return { bytes, heap: engine.HEAPU8.length };
 }
