@@ -13,6 +13,7 @@ try {
     engineUrl: new URL('hubreport.js', import.meta.url).href,
     snapshotsUrl: new URL('snapshots/', document.baseURI).href,
     wanted: getValue(location.search.slice(1), 's'),
+    link: location.search.slice(1),
   });
 } catch (err) {
   opened = Promise.reject({ kind: 'engine', message: 'The engine worker could not start.', detail: String(err?.message || err) });

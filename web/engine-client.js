@@ -50,9 +50,12 @@ export class EngineClient {
   }
 
   /** Starts the engine module and reads the index and manifest (`wanted` if the index has it, else the default):
-   *  resolves {id, index, manifest}. */
-  open(args) {
-    return this.send('open', args);
+   *  resolves {id, index, manifest}. `link` (the page's query) is answered as a `state` request on the way, and
+   *  the first `state` request for exactly that query gets the answer without asking the worker. */
+  async open(args) {
+    const { firstState, ...opened } = await this.send('open', args);
+    this.firstState = firstState ?? null;
+    return opened;
   }
 
   /** The manifest's precomputed views (role "views"), checked like every file: resolves {data, state, ms}. */
@@ -79,7 +82,15 @@ export class EngineClient {
     return this.send('call', { request, format });
   }
 
-  async state(query) { return (await this.call({ op: 'state', query })).data; }
+  async state(query) {
+    const first = this.firstState;
+    if (first?.query === query) {
+      this.firstState = null;
+      if (first.error) throw new EngineError(first.error);
+      return first.data;
+    }
+    return (await this.call({ op: 'state', query })).data;
+  }
 
   async views(query) { return this.call({ op: 'views', query }); }
 

@@ -4,6 +4,7 @@
 import { sha256Hex } from './sha256.js';
 import { unpackGzip } from './unpack.js';
 import { warmUpRequest } from './engine-warmup.js';
+import { withKey } from './state.js';
 
 let engine = null; // the Emscripten module
 const encoder = new TextEncoder();
@@ -220,7 +221,7 @@ const PREFETCH = 3; // files downloaded and unpacked ahead of the one being pars
 let opened = null; // {id, base, manifest: {text, json}} once `open` succeeded
 
 /** Step 1: the engine module (its state parser works before any snapshot is loaded), the index and the manifest. */
-async function open({ engineUrl, snapshotsUrl, wanted }) {
+async function open({ engineUrl, snapshotsUrl, wanted, link }) {
   const [mod, index] = await Promise.all([loadEngine(engineUrl), fetchJson(new URL('index.json', snapshotsUrl),
     'snapshot index (snapshots/index.json)')]);
   engine = mod;
@@ -230,12 +231,24 @@ async function open({ engineUrl, snapshotsUrl, wanted }) {
   const manifest = await fetchJson(new URL('manifest.json', base), `manifest of snapshot ${id}`);
   checkManifest(manifest.json, base);
   opened = { id, base, manifest };
+  // The page's first question is the canonical form of its link (on this snapshot): answered now, since a question
+  // sent later would wait while this worker checks and parses the views file.
+  const firstState = stateAnswer(withKey(String(link ?? ''), 's', id));
   // The views file is small: fetch it now, while the page asks whether the link is the default state.
   if (manifest.json.files.some((f) => f.role === 'views')) {
     opened.views = readViews();
     opened.views.catch(() => {}); // reported when (if) the page asks for it
   }
-  return { id, index: index.json, manifest: manifest.json };
+  return { id, index: index.json, manifest: manifest.json, firstState };
+}
+
+/** {query, data} or {query, error}: a `state` request's answer as the page's engine client keeps it. */
+function stateAnswer(query) {
+  try {
+    return { query, data: JSON.parse(callText({ op: 'state', query })) };
+  } catch (err) {
+    return { query, error: { kind: err.kind || 'engine', message: String(err.message || err), detail: err.detail || '' } };
+  }
 }
 
 async function defaultViews() {

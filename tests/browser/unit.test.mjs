@@ -8,7 +8,7 @@ import * as S from '../../web/state.js';
 import * as F from '../../web/format.js';
 import { tooltipFormatter, escapeHtml } from '../../web/charts/common.js';
 import { VIEWS } from '../../web/charts/index.js';
-import { namesOf } from '../../web/engine-client.js';
+import { namesOf, EngineClient } from '../../web/engine-client.js';
 import { unpackGzip } from '../../web/unpack.js';
 import zlib from 'node:zlib';
 
@@ -63,6 +63,25 @@ export const tests = {
   async 'engine lists become names'() {
     assert(namesOf([{ org: 'Qwen', country: 'CN' }]).join() === 'Qwen');
     assert(namesOf([['apache-2.0', 10], ['mit', 3]]).join() === 'apache-2.0,mit');
+  },
+
+  async 'the link answered while opening is used once, for exactly its query, errors and all'() {
+    // A client without its worker: what reaches `send` is what would have gone to the worker.
+    const client = Object.create(EngineClient.prototype);
+    const sent = [];
+    client.loaded = false;
+    client.send = async (op, args) => {
+      sent.push(op === 'call' ? args.request.query : op);
+      if (op === 'open') return { id: 'snap', firstState: { query: 's=snap&country=XX', error: { kind: 'request', message: 'country: unknown value "XX"' } } };
+      return { data: { query: `${args.request.query}&v=2` } };
+    };
+    const opened = await client.open({ link: 'country=XX' });
+    assert(opened.id === 'snap' && !('firstState' in opened), 'open resolves the opened snapshot only');
+    assert((await client.state('s=snap&v=2')).query === 's=snap&v=2&v=2', 'another query is asked of the worker');
+    const err = await client.state('s=snap&country=XX').then(() => null, (e) => e);
+    assert(err && err.kind === 'request' && /country/.test(err.message), `the kept error keeps its kind: ${err?.kind}`);
+    assert((await client.state('s=snap&country=XX')).query === 's=snap&country=XX&v=2', 'the kept answer is used once');
+    assert(sent.join() === 'open,s=snap&v=2,s=snap&country=XX', `sent: ${sent.join()}`);
   },
 
   async 'every view builds an option and a reading from its slice'() {
