@@ -1,7 +1,7 @@
 // Where the page's open goes: opens a built site N times in a fresh headless Chromium and prints the median of
 // each step from navigation start (the page's own marks, its scripts' and data files' fetches, the first paint).
 // Usage: node bench/open_phases.mjs [--runs 5] [build/site]
-import { serve, browser, settled } from '../tests/browser/lib.mjs';
+import { serve, browser } from '../tests/browser/lib.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => (argv.indexOf(name) >= 0 ? argv.splice(argv.indexOf(name), 2)[1] : fallback);
@@ -16,7 +16,9 @@ for (let i = 0; i < runs; i++) {
   const b = await browser();
   try {
     await b.page.goto(srv.url);
-    await b.page.waitForFunction(() => performance.getEntriesByName('hubreport:open').length > 0, null, { timeout: 120_000 });
+    await b.page.waitForFunction(() => performance.getEntriesByName('hubreport:open').length > 0
+      || document.documentElement.dataset.state === 'error', null, { timeout: 120_000 });
+    if (await b.page.evaluate(() => document.documentElement.dataset.state) === 'error') throw new Error(`${site}: the page ended in error`);
     const entries = await b.page.evaluate(() => {
       const out = [];
       const nav = performance.getEntriesByType('navigation')[0];
@@ -37,7 +39,6 @@ for (let i = 0; i < runs; i++) {
     const seen = new Set();
     for (const [step, ms] of entries) if (!seen.has(step)) { seen.add(step); add(step, ms); }
   } finally { await b.close(); await srv.close(); }
-  if (await settled(b.page).catch(() => null) === 'error') throw new Error('the page ended in error');
 }
 console.log(`| step (${site}, medians of ${runs}, ms from navigation start) | ms |`);
 console.log('|---|---|');

@@ -1,7 +1,8 @@
 // Builds the page's scripts into the site: esbuild bundles web/'s modules (and the parts of ECharts that web/echarts.js
-// names) into the four entry points the page and its workers load by name, plus shared chunks, and index.html gets a
-// modulepreload link for every chunk the page needs. Bundled, the page's modules arrive in one round instead of one
-// round per level of imports, and only the ECharts code the views use is downloaded and compiled.
+// names) into the four scripts the page and its workers load by name, each one file. One file each, because a
+// module's imports are fetched only once the module itself has arrived: bundled, the page's code arrives in one round
+// instead of one per level of imports, and the small early.js starts the engine's worker before main.js (its
+// charts, ECharts) has even arrived. Only the ECharts code the views use is downloaded and compiled.
 // Usage: node scripts/bundle-site.mjs WEB_DIR SITE_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,43 +13,30 @@ if (!webDir || !siteDir) {
   console.error('usage: node scripts/bundle-site.mjs WEB_DIR SITE_DIR');
   process.exit(2);
 }
-// The page's entry points and the two workers', loaded by these names (index.html, early.js, worker.js).
 const ENTRIES = ['early.js', 'main.js', 'worker.js', 'unpack-worker.js'];
-const PAGE = ['early.js', 'main.js'];
 
-const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', outdir: siteDir, metafile: true, logLevel: 'warning' };
-// The page's two scripts share one instance of early.js's engine client: their shared code goes into chunks, which
-// sit beside the entries (their code resolves worker.js and hubreport.js against its own URL).
-const result = await esbuild.build({ ...common, entryPoints: PAGE.map((e) => path.join(webDir, e)), splitting: true,
-  chunkNames: 'chunk-[hash]' });
-// Each worker is one file: a worker's imports are fetched only once its script has run, a round trip on the way to
-// the engine.
-const workers = await esbuild.build({ ...common, entryPoints: ENTRIES.filter((e) => !PAGE.includes(e)).map((e) => path.join(webDir, e)) });
-Object.assign(result.metafile.outputs, workers.metafile.outputs);
-
-// Every chunk the page reaches from its two scripts, through static and dynamic imports.
-const outputs = result.metafile.outputs;
-const key = (name) => Object.keys(outputs).find((o) => path.basename(o) === name);
-const needed = new Set();
-const visit = (out) => {
-  for (const imp of outputs[out].imports) {
-    if (imp.external || needed.has(imp.path)) continue;
-    needed.add(imp.path);
-    visit(imp.path);
-  }
+// main.js takes over early.js's engine client: it imports early.js as the page loaded it (one module instance,
+// one worker), never a bundled copy.
+const earlyStaysApart = {
+  name: 'early-stays-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/early\.js$/ }, (args) => (path.basename(args.importer) === 'main.js'
+      ? { path: './early.js', external: true } : undefined));
+  },
 };
-for (const e of PAGE) visit(key(e));
-const links = [...needed].map((o) => path.basename(o)).filter((f) => !ENTRIES.includes(f)).sort()
-  .map((f) => `  <link rel="modulepreload" href="${f}">`).join('\n');
 
-const MARK = '  <!-- modulepreload links: scripts/bundle-site.mjs -->';
-const html = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-if (!html.includes(MARK)) throw new Error(`${webDir}/index.html has no line "${MARK.trim()}"`);
-fs.writeFileSync(path.join(siteDir, 'index.html'), html.replace(MARK, links));
-
-// The rest of web/ (styles, icons) as it is; its modules are in the bundle.
-for (const f of fs.readdirSync(webDir, { withFileTypes: true })) {
-  if (f.isFile() && !/\.(m?js|txt|html)$/.test(f.name)) fs.copyFileSync(path.join(webDir, f.name), path.join(siteDir, f.name));
+const sizes = [];
+for (const entry of ENTRIES) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(webDir, entry)], bundle: true, format: 'esm', minify: true, target: 'es2022',
+    outfile: path.join(siteDir, entry), metafile: true, logLevel: 'warning', plugins: [earlyStaysApart],
+  });
+  const out = Object.values(result.metafile.outputs)[0];
+  sizes.push(`${entry} ${(out.bytes / 1024).toFixed(0)} KiB`);
 }
-const kb = (o) => `${(outputs[o].bytes / 1024).toFixed(0)} KiB`;
-console.log(`bundle: ${ENTRIES.map((e) => `${e} ${kb(key(e))}`).join(', ')}; ${needed.size} chunks preloaded`);
+
+// The rest of web/ (the page, styles, icons) as it is; its modules are in the bundles.
+for (const f of fs.readdirSync(webDir, { withFileTypes: true })) {
+  if (f.isFile() && !/\.(m?js|txt)$/.test(f.name)) fs.copyFileSync(path.join(webDir, f.name), path.join(siteDir, f.name));
+}
+console.log(`bundle: ${sizes.join(', ')}`);
