@@ -11,6 +11,8 @@ import { VIEWS } from '../../web/charts/index.js';
 import { namesOf, EngineClient } from '../../web/engine-client.js';
 import { unpackGzip } from '../../web/unpack.js';
 import zlib from 'node:zlib';
+import '../../web/echarts.js'; // registers the ECharts parts the page's bundle has
+import { ComponentModel } from 'echarts/core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const slices = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/views-synthetic.json'), 'utf8'));
@@ -82,6 +84,41 @@ export const tests = {
     assert(err && err.kind === 'request' && /country/.test(err.message), `the kept error keeps its kind: ${err?.kind}`);
     assert((await client.state('s=snap&country=XX')).query === 's=snap&country=XX&v=2', 'the kept answer is used once');
     assert(sent.join() === 'open,s=snap&v=2,s=snap&country=XX', `sent: ${sent.join()}`);
+  },
+
+  async 'every view uses only the ECharts parts web/echarts.js registers'() {
+    // The page bundles ECharts with only those parts, and ECharts without its development checks skips an option
+    // of an unregistered type without a word: the chart would simply lack it.
+    const SETTINGS = new Set(['backgroundColor', 'textStyle', 'aria', 'color']); // not components (aria: AriaComponent)
+    const missing = new Set();
+    const check = (main, list) => {
+      for (const c of Array.isArray(list) ? list : [list]) {
+        if (!c || typeof c !== 'object') continue;
+        const registered = ComponentModel.hasSubTypes(main) ? ComponentModel.getClass(main, c.type ?? defaultType(main))
+          : ComponentModel.hasClass(main);
+        if (!registered) missing.add(`${main}${c.type ? `.${c.type}` : ''}`);
+        if (main === 'series') for (const k of ['markLine', 'markArea', 'markPoint']) if (c[k]) missing.add(`series ${k} (not registered)`);
+      }
+    };
+    const defaultType = (main) => ({ legend: 'plain', xAxis: 'category', yAxis: 'value' }[main] ?? '');
+    let checked = 0;
+    for (const narrow of [false, true]) {
+      const ctx = { theme, narrow, width: narrow ? 340 : 900 };
+      for (const query of ['s=synthetic-2026-03', 's=synthetic-2026-03&from=2025-09&country=CN~US~unknown&sector=industry']) {
+        for (const view of VIEWS) {
+          const { option } = view.build(S.read(query), structuredClone(slices[view.name]), ctx);
+          for (const [key, value] of Object.entries(option)) {
+            if (SETTINGS.has(key) || value == null || typeof value !== 'object') continue;
+            check(key, value);
+            checked += 1;
+          }
+        }
+      }
+    }
+    assert(checked > 100, `only ${checked} components checked`);
+    assert(!missing.size, `used but not in web/echarts.js: ${[...missing].join(', ')}`);
+    // The check itself tells a missing part: the full build's pie chart and data zoom are not in the page's.
+    assert(!ComponentModel.getClass('series', 'pie') && !ComponentModel.hasClass('dataZoom'), 'the check cannot see a missing part');
   },
 
   async 'every view builds an option and a reading from its slice'() {
