@@ -220,25 +220,28 @@ const PREFETCH = 3; // files downloaded and unpacked ahead of the one being pars
 
 let opened = null; // {id, base, manifest: {text, json}} once `open` succeeded
 
-/** Step 1: the engine module (its state parser works before any snapshot is loaded), the index and the manifest. */
+/** Step 1: the engine module (its state parser works before any snapshot is loaded), the index and the manifest.
+ *  Two chains at once: index -> manifest -> views file needs no engine, and the link's state needs no snapshot.
+ *  Chained behind the engine, the manifest and views waited for the wasm to download and compile (about 100 ms). */
 async function open({ engineUrl, snapshotsUrl, wanted, link }) {
-  const [mod, index] = await Promise.all([loadEngine(engineUrl), fetchJson(new URL('index.json', snapshotsUrl),
-    'snapshot index (snapshots/index.json)')]);
-  engine = mod;
-  startUnpacker();
+  const loading = loadEngine(engineUrl);
+  loading.catch(() => {}); // awaited below, after the snapshot's files
+  const index = await fetchJson(new URL('index.json', snapshotsUrl), 'snapshot index (snapshots/index.json)');
   const id = pickSnapshot(index.json, wanted);
   const base = new URL(`${id}/`, snapshotsUrl);
   const manifest = await fetchJson(new URL('manifest.json', base), `manifest of snapshot ${id}`);
   checkManifest(manifest.json, base);
   opened = { id, base, manifest };
-  // The page's first question is the canonical form of its link (on this snapshot): answered now, since a question
-  // sent later would wait while this worker checks and parses the views file.
-  const firstState = stateAnswer(withKey(String(link ?? ''), 's', id));
-  // The views file is small: fetch it now, while the page asks whether the link is the default state.
+  // The views file is small: fetch it now, while the engine starts and the page asks whether its link is the default.
   if (manifest.json.files.some((f) => f.role === 'views')) {
     opened.views = readViews();
     opened.views.catch(() => {}); // reported when (if) the page asks for it
   }
+  engine = await loading;
+  startUnpacker();
+  // The page's first question is the canonical form of its link (on this snapshot): answered now, since a question
+  // sent later would wait while this worker checks and parses the views file.
+  const firstState = stateAnswer(withKey(String(link ?? ''), 's', id));
   return { id, index: index.json, manifest: manifest.json, firstState };
 }
 
