@@ -223,9 +223,14 @@ function buildPage() {
   }
   app.narrow = report.clientWidth < 640;
   let pending = 0;
+  let seenWidth = report.clientWidth;
   new ResizeObserver(() => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => {
+      // Only its width matters to the charts. The report grows as views are drawn and tables open: each of those
+      // re-rendered every chart (two rounds of 200-250 ms right after the open).
+      if (report.clientWidth === seenWidth) return;
+      seenWidth = report.clientWidth;
       const narrow = report.clientWidth < 640;
       // Titles and legends wrap at the width they were drawn for: redraw when it moved enough to change that.
       if (narrow !== app.narrow || Math.abs(report.clientWidth - app.drawnWidth) > 40) { app.narrow = narrow; drawAll(); }

@@ -105,7 +105,7 @@ export class ViewSection {
       this.chart = echarts.init(this.chartBox, null, { renderer: 'canvas' });
       this.chart.on('click', (p) => this.onChartClick(p));
       this.chart.on('legendselectchanged', (p) => this.onLegend(p));
-    } else if (this.chartBox.clientWidth > 0 && this.chart.getWidth() !== this.chartBox.clientWidth || this.chart.getHeight() !== this.chartBox.clientHeight) {
+    } else if (this.boxChanged()) {
       // Only when the box changed: a resize re-renders the old option, which setOption then replaces anyway.
       this.chart.resize();
     }
@@ -145,8 +145,16 @@ export class ViewSection {
     this.source.textContent = text;
   }
 
+  /** Whether the chart's box (shown) has another size than the chart was drawn at. */
+  boxChanged() {
+    const box = this.chartBox;
+    return Boolean(this.chart) && box.clientWidth > 0
+      && (this.chart.getWidth() !== box.clientWidth || this.chart.getHeight() !== box.clientHeight);
+  }
+
+  /** A resize re-renders the whole chart: only when its box changed size. */
   resize() {
-    this.chart?.resize();
+    if (this.boxChanged()) this.chart.resize();
   }
 
   dispose() {

@@ -32,6 +32,37 @@ export const tests = {
     } finally { await t.done(); }
   },
 
+  async 'a chart is rendered again only when its box changes size, not when the report grows'({ site }) {
+    // Every render of a chart clears its canvas: count the clears. The report grows as views are drawn and tables
+    // open; that once re-rendered all twelve charts (two rounds right after each open).
+    const t = await open(site, '', { before: (page) => page.addInitScript(() => {
+      window.clears = 0;
+      const clear = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function counted(...args) {
+        if (this.canvas.closest?.('.chart')) window.clears += 1;
+        return clear.apply(this, args);
+      };
+    }) });
+    try {
+      assert(t.state === 'ready', `data-state is ${t.state}`);
+      const frames = (n) => t.page.evaluate((k) => new Promise((r) => { const f = (i) => (i ? requestAnimationFrame(() => f(i - 1)) : r()); f(k); }), n);
+      await t.page.waitForTimeout(1500); // anything the open left pending
+      await frames(3);
+      const before = await t.page.evaluate(() => window.clears);
+      await t.page.click('section[data-view=growth] [role=tab][id$=tab-table]');
+      await t.page.waitForSelector('section[data-view=growth] table');
+      await t.page.waitForTimeout(500);
+      await frames(3);
+      const afterTable = await t.page.evaluate(() => window.clears);
+      assert(afterTable === before, `opening a table re-rendered charts: ${afterTable - before} canvas clears`);
+      await t.page.setViewportSize({ width: 1180, height: 900 }); // narrower: every chart's box changes
+      await t.page.waitForTimeout(800);
+      await frames(3);
+      const afterResize = await t.page.evaluate(() => window.clears);
+      assert(afterResize - afterTable >= 11, `a narrower window re-rendered only ${afterResize - afterTable} chart canvases`);
+    } finally { await t.done(); }
+  },
+
   async 'synthetic data is labelled as such'({ site }) {
     const { id, manifest } = defaultSnapshot(site);
     const t = await open(site);
