@@ -221,8 +221,8 @@ const PREFETCH = 3; // files downloaded and unpacked ahead of the one being pars
 let opened = null; // {id, base, manifest: {text, json}} once `open` succeeded
 
 /** Step 1: the engine module (its state parser works before any snapshot is loaded), the index and the manifest.
- *  Two chains at once: index -> manifest -> views file needs no engine, and the link's state needs no snapshot.
- *  Chained behind the engine, the manifest and views waited for the wasm to download and compile (about 100 ms). */
+ *  Two chains at once: index -> manifest -> views file needs no engine, and the link's state needs no snapshot
+ *  (chained behind the engine, the manifest and the views file waited for the wasm to download and compile). */
 async function open({ engineUrl, snapshotsUrl, wanted, link }) {
   const loading = loadEngine(engineUrl);
   loading.catch(() => {}); // awaited below, after the snapshot's files
