@@ -106,8 +106,14 @@ export function colorMap(dim, values) {
   return out;
 }
 
+const RGB = new Map(); // "#rrggbb" -> [r, g, b]: colorMap compares every free color with every used one
+function rgb(hex) {
+  let c = RGB.get(hex);
+  if (!c) RGB.set(hex, (c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))));
+  return c;
+}
+
 function distance(a, b) {
-  const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
   const [x, y] = [rgb(a), rgb(b)];
   return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
 }

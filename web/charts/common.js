@@ -153,8 +153,18 @@ export function monthsOf(rows, col = 0) {
     if (last == null || m > last) last = m;
   }
   if (first == null) return [];
+  // Counted as months since year 0, not stepped with addMonths: that string arithmetic was a tenth of the views'
+  // build time. A month that is not "YYYY-MM" takes the old way (it is only ever compared as a string).
+  const [a, b] = [first, last].map((m) => /^(\d{4})-(\d{2})$/.exec(String(m)));
+  if (!a || !b) {
+    const out = [];
+    for (let m = first; m <= last && out.length < 2400; m = addMonths(m, 1)) out.push(m);
+    return out;
+  }
+  const from = Number(a[1]) * 12 + Number(a[2]) - 1;
+  const to = Math.min(Number(b[1]) * 12 + Number(b[2]) - 1, from + 2399);
   const out = [];
-  for (let m = first; m <= last && out.length < 2400; m = addMonths(m, 1)) out.push(m);
+  for (let t = from; t <= to; t++) out.push(`${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`);
   return out;
 }
 
@@ -165,21 +175,34 @@ export function col(slice, name) {
   return i;
 }
 
-/** Long rows (month, category, measure) -> {months, totals: Map(cat -> sum), at(month, cat)}. */
+/** Long rows (month, category, measure) -> {months, totals: Map(cat -> sum), at(month, cat), valuesOf(cat)}:
+ *  valuesOf gives a category's values aligned with `months`. Cells are indexed by month and category, not by a
+ *  string of both: the views pivot a slice several times each, and those strings were most of their build time. */
 export function pivot(slice, catCol, measureCol, { monthCol = 'month' } = {}) {
   const mi = col(slice, monthCol);
   const ci = col(slice, catCol);
   const vi = col(slice, measureCol);
-  const cells = new Map();
+  const months = monthsOf(slice.rows, mi);
+  const index = new Map(months.map((m, i) => [m, i]));
+  const cells = new Map(); // category -> Float64Array over months
   const totals = new Map();
   for (const r of slice.rows) {
     if (r[mi] == null) continue;
-    const key = `${r[mi]}\u0000${r[ci]}`;
     const v = Number(r[vi]) || 0;
-    cells.set(key, (cells.get(key) || 0) + v);
+    const i = index.get(r[mi]);
+    if (i !== undefined) {
+      let values = cells.get(r[ci]);
+      if (!values) cells.set(r[ci], (values = new Float64Array(months.length)));
+      values[i] += v;
+    }
     totals.set(r[ci], (totals.get(r[ci]) || 0) + v);
   }
-  return { months: monthsOf(slice.rows, mi), totals, at: (m, c) => cells.get(`${m}\u0000${c}`) || 0 };
+  const none = new Float64Array(months.length);
+  return {
+    months, totals,
+    at: (m, c) => { const i = index.get(m); return i === undefined ? 0 : (cells.get(c)?.[i] ?? 0); },
+    valuesOf: (c) => cells.get(c) ?? none,
+  };
 }
 
 /** The k largest categories by total, always keeping selected ones and putting other/unknown last. */
@@ -198,21 +221,23 @@ export function topCategories(totals, k, selected = []) {
 export function seriesByMonth(p, cats, { shares = false, trim = true } = {}) {
   const named = new Set(cats.filter((c) => c !== 'other'));
   const allCats = [...p.totals.keys()];
-  let months = p.months;
-  const totalAt = (m) => allCats.reduce((s, c) => s + p.at(m, c), 0);
+  const values = allCats.map((c) => p.valuesOf(c));
+  const rest = values.filter((_, k) => !named.has(allCats[k]));
+  const wanted = cats.map((c) => (c === 'other' ? null : p.valuesOf(c)));
+  const sumAt = (list, i) => list.reduce((s, v) => s + v[i], 0);
+  let first = 0;
   if (trim) {
-    const firstWithData = months.findIndex((m) => totalAt(m) > 0);
-    months = firstWithData < 0 ? [] : months.slice(firstWithData);
+    while (first < p.months.length && !(sumAt(values, first) > 0)) first += 1;
   }
+  const months = p.months.slice(first);
   const data = new Map(cats.map((c) => [c, []]));
-  for (const m of months) {
-    const total = totalAt(m);
-    let other = 0;
-    for (const c of allCats) if (!named.has(c)) other += p.at(m, c);
-    for (const c of cats) {
-      const v = c === 'other' ? other : p.at(m, c);
+  for (let i = first; i < p.months.length; i++) {
+    const total = sumAt(values, i);
+    const other = sumAt(rest, i);
+    cats.forEach((c, k) => {
+      const v = wanted[k] ? wanted[k][i] : other;
       data.get(c).push(shares ? (total > 0 ? round6(v / total) : null) : v);
-    }
+    });
   }
   return { months, data };
 }
