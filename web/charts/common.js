@@ -179,6 +179,17 @@ export function col(slice, name) {
  *  valuesOf gives a category's values aligned with `months`. Cells are indexed by month and category, not by a
  *  string of both: the views pivot a slice several times each, and those strings were most of their build time. */
 export function pivot(slice, catCol, measureCol, { monthCol = 'month' } = {}) {
+  // A view pivots its slice by the same columns several times (ranking, series, leaders): once is enough. Pivots
+  // are read, never changed, and a slice is never changed once answered.
+  const key = `${catCol}\u0000${measureCol}\u0000${monthCol}`;
+  let memo = PIVOTS.get(slice);
+  if (!memo) PIVOTS.set(slice, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, pivotOf(slice, catCol, measureCol, monthCol));
+  return memo.get(key);
+}
+const PIVOTS = new WeakMap(); // slice -> Map(columns -> pivot)
+
+function pivotOf(slice, catCol, measureCol, monthCol) {
   const mi = col(slice, monthCol);
   const ci = col(slice, catCol);
   const vi = col(slice, measureCol);

@@ -45,8 +45,9 @@ export function measureSeries(slice, dim, measure, cats, state, { shares = true,
  *  {list: [[cat, share]], months, total, pivot, phrase ("in the 12 months to Feb 2026")}.
  *  A snapshot made from a single dump knows downloads only for its last 30 days: ctx.singleDump says so. */
 export function leaders(slice, dim, measure, { exclude = [], ctx = {} } = {}) {
-  const p = pivot(slice, dim, measure);
-  for (const c of exclude) p.totals.delete(c);
+  const all = pivot(slice, dim, measure);
+  // The excluded categories count nowhere below (shares, a year earlier): a pivot without them, the shared one kept.
+  const p = exclude.length ? { ...all, totals: new Map([...all.totals].filter(([c]) => !exclude.includes(c))) } : all;
   const cats = [...p.totals.keys()];
   const hasData = (m) => cats.some((c) => p.at(m, c) > 0);
   // New repositories are counted over complete months only (see measureSeries).
