@@ -2,6 +2,7 @@
 // (China is always the same red, industry always the same blue), so readers can follow it across views.
 
 const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
+const COUNTRY_NAMES = new Map(); // code -> name: every series, legend item and tooltip asks
 
 const LABELS = {
   type: { model: 'Models', dataset: 'Datasets', space: 'Spaces' },
@@ -37,7 +38,12 @@ export function label(dim, value) {
   if (v === 'other') return 'Other';
   if (v === 'unknown') return dim === 'country' ? 'Unknown / international' : 'Unknown';
   if (dim === 'country') {
-    try { return (regionNames && /^[A-Z]{2}$/.test(v) && regionNames.of(v)) || v; } catch { return v; }
+    if (!COUNTRY_NAMES.has(v)) {
+      let name = v;
+      try { name = (regionNames && /^[A-Z]{2}$/.test(v) && regionNames.of(v)) || v; } catch { /* the code as given */ }
+      COUNTRY_NAMES.set(v, name);
+    }
+    return COUNTRY_NAMES.get(v);
   }
   return LABELS[dim]?.[v] ?? v;
 }

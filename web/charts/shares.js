@@ -54,7 +54,8 @@ export function leaders(slice, dim, measure, { exclude = [], ctx = {} } = {}) {
   const partial = measure === 'repos' && partialIndex(p.months, ctx) >= 0 ? partialMonth(ctx) : null;
   const withData = p.months.filter((m) => m !== partial && hasData(m));
   const end = withData[withData.length - 1];
-  const window = end ? p.months.filter((m) => m >= addMonths(end, -11) && m <= end) : [];
+  const start = end ? addMonths(end, -11) : null;
+  const window = end ? p.months.filter((m) => m >= start && m <= end) : [];
   const months = window.slice(Math.max(0, window.findIndex(hasData)));
   const { list, total } = sharesOver(p, months);
   const phrase = ctx.singleDump && measure === 'downloads' ? 'in the last 30 days' : periodPhrase(months);
@@ -64,7 +65,8 @@ export function leaders(slice, dim, measure, { exclude = [], ctx = {} } = {}) {
 /** Share of `cat` in the 12 months before `months` (the leaders' window): for "X% a year earlier". */
 export function earlierShare(p, cat, months) {
   if (months.length !== 12) return null;
-  const early = p.months.filter((m) => m >= addMonths(months[0], -12) && m < months[0]);
+  const from = addMonths(months[0], -12);
+  const early = p.months.filter((m) => m >= from && m < months[0]);
   if (early.length !== 12) return null;
   const { list, total } = sharesOver(p, early);
   if (!total) return null;
