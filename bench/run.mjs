@@ -112,6 +112,11 @@ async function runPage(base) {
     await page.goto(`${base}/build/site/`);
     await page.waitForSelector('html[data-state=ready]', { timeout: 120000 });
     out.open = await page.evaluate(() => performance.getEntriesByName('hubreport:open')[0].duration);
+    // The open shows the build-time pictures (web/pictures.js): when every one of them is a live chart.
+    if (await page.evaluate(() => performance.getEntriesByName('hubreport:charts').length > 0 || Boolean(document.querySelector('img.chart-picture')))) {
+      await page.waitForFunction(() => performance.getEntriesByName('hubreport:charts').length > 0, null, { timeout: 60000 });
+      out.charts = await page.evaluate(() => performance.getEntriesByName('hubreport:charts')[0].duration);
+    }
     for (const q of FILTERS) {
       const before = await page.evaluate(() => performance.getEntriesByName('hubreport:update').length);
       await page.evaluate((query) => { history.pushState(null, '', `?${query}`); dispatchEvent(new PopStateEvent('popstate')); }, q);
@@ -128,6 +133,21 @@ async function runPage(base) {
     await browser.close();
   }
   return out;
+}
+
+// The open where no picture fits (a window narrower than the desktop layout): every chart drawn live.
+async function runPageLive(base) {
+  const { browser } = await launch();
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  try {
+    await page.goto(`${base}/build/site/`);
+    await page.waitForFunction(() => performance.getEntriesByName('hubreport:open').length > 0, null, { timeout: 120000 });
+    return await page.evaluate(() => (document.querySelector('img.chart-picture') ? null : performance.getEntriesByName('hubreport:open')[0].duration));
+  } catch {
+    return null;
+  } finally {
+    await browser.close();
+  }
 }
 
 function sizes(files) {
@@ -198,10 +218,11 @@ async function measure(base, data, peerList, runCount, withPage) {
     const list = [];
     for (let i = 0; i < runCount; i++) {
       process.stderr.write(`bench: page run ${i + 1}/${runCount}\n`);
-      list.push(await runPage(base));
+      list.push({ ...await runPage(base), openLive: await runPageLive(base) });
     }
     results.page = {
-      open: median(list.map((r) => r.open)), error: list.find((r) => r.error)?.error, memory: median(list.map((r) => r.memory)),
+      open: median(list.map((r) => r.open)), charts: median(list.map((r) => r.charts)), openLive: median(list.map((r) => r.openLive)),
+      error: list.find((r) => r.error)?.error, memory: median(list.map((r) => r.memory)),
       filters: Object.fromEntries(FILTERS.map((q) => [q, { update: median(list.map((r) => r.filters[q]?.update)),
         engine: median(list.map((r) => r.filters[q]?.engine)), wasm: median(list.map((r) => r.filters[q]?.wasm)) }])),
     };

@@ -27,6 +27,7 @@ mkdir -p "$site"
 find "$site" -mindepth 1 -maxdepth 1 ! -name snapshots -exec rm -rf {} +
 node scripts/bundle-site.mjs web "$site"
 cp build/wasm/hubreport.js build/wasm/hubreport.wasm "$site/"
+node scripts/prerender.mjs "$site"   # the default view's pictures for the first paint (web/pictures.js)
 if [ -f web/vendor.txt ]; then
   # Lines "node_modules-relative-path destination-name": third-party files the page serves itself (no CDN).
   while read -r src dest; do

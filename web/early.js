@@ -3,6 +3,7 @@
 // graph is still loading. main.js imports the same module instance and takes over.
 import { EngineClient } from './engine-client.js';
 import { getValue } from './state.js';
+import { fetchPictures } from './pictures.js';
 
 export let engine = null;
 /** Resolves {id, index, manifest}; rejects with the worker's LoadError. */
@@ -19,3 +20,9 @@ try {
   opened = Promise.reject({ kind: 'engine', message: 'The engine worker could not start.', detail: String(err?.message || err) });
 }
 opened.catch(() => {}); // main.js reports it
+
+// The default view's build-time pictures (pictures.js), fetched beside the engine's first step: only a link to the
+// default view can use them (an embed of it too): a key but the snapshot, the link version or embed makes another.
+const keys = [...new URLSearchParams(location.search).keys()].filter((k) => !['s', 'v', 'embed'].includes(k));
+export const pictures = keys.length ? Promise.resolve(null)
+  : fetchPictures(document.baseURI, matchMedia('(prefers-color-scheme: dark)').matches);

@@ -10,6 +10,8 @@ import { createFilters, renderChips, filterSummary } from './filters.js';
 import { bytes } from './format.js';
 import { label, DIM_LABELS } from './vocab.js';
 import { VIEWS } from './charts/index.js';
+import { chartContext } from './charts/context.js';
+import { usablePictures } from './pictures.js';
 import { cards as headlineCards } from './charts/headline.js';
 import { setupDrawer } from './drawer.js';
 
@@ -22,11 +24,10 @@ const alertEl = () => $('#alert');
 
 function ctx() {
   // Charts get the width of a drawn chart box; before the first draw, the report's width less the section padding.
-  const m = app.loaded?.manifest ?? {};
   const box = app.sections.map((s) => s.chartBox.clientWidth).find((w) => w > 0);
-  return { theme: app.theme, narrow: app.narrow, width: Math.max(280, box ?? $('#report').clientWidth - (app.narrow ? 28 : 48)),
-    singleDump: Boolean(m.single_dump ?? app.loaded?.info?.single_dump),
-    snapshotDate: app.loaded?.info?.date || m.date || null };
+  return chartContext({ theme: app.theme, narrow: app.narrow,
+    width: Math.max(280, box ?? $('#report').clientWidth - (app.narrow ? 28 : 48)),
+    manifest: app.loaded?.manifest, info: app.loaded?.info });
 }
 
 const urlFor = (q) => `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
@@ -137,9 +138,13 @@ async function boot() {
     performance.mark('hubreport:precomputed');
     $('#loading').hidden = true;
     show(link.canonical, pre.data);
-    // Visible from here: the views on screen are drawn first, the rest follow (every view before `open`).
+    // Visible from here: the build-time pictures of every view, or else the views on screen drawn first and the rest
+    // following (every view before `open`).
     root.dataset.drawn = 'precomputed';
-    await drawAll({ all: true });
+    // The pictures were asked for first (early.js) and are the size of the views: if they are not in within a second
+    // of them (a slow host), the charts are drawn instead, which takes about that long here.
+    const pictures = await Promise.race([early.pictures, new Promise((r) => { setTimeout(() => r(null), 1000); })]);
+    if (!await showPictures(pictures, manifest)) await drawAll({ all: true });
     root.dataset.drawn = 'precomputed-all'; // test hook: every view is drawn, the engine may still be loading
     performance.measure('hubreport:open', { start: 0, end: performance.now() });
     // Then the engine, in the background (its worker would otherwise compete with these draws for the CPU).
@@ -234,7 +239,8 @@ function buildPage() {
       const narrow = report.clientWidth < 640;
       // Titles and legends wrap at the width they were drawn for: redraw when it moved enough to change that.
       if (narrow !== app.narrow || Math.abs(report.clientWidth - app.drawnWidth) > 40) { app.narrow = narrow; drawAll(); }
-      else for (const s of app.sections) s.resize();
+      // A picture is drawn for one width: its live chart takes the new one.
+      else for (const s of app.sections) if (s.picture) refresh(s); else s.resize();
     });
   }).observe(report);
   onThemeChange(() => { app.theme = readTheme(); drawAll(); });
@@ -245,7 +251,11 @@ function buildPage() {
       if (sec && isStale(sec) && !app.busy) refresh(sec);
     }
   }, { rootMargin: '50% 0px' });
-  for (const sec of app.sections) app.observer.observe(sec.el);
+  for (const sec of app.sections) {
+    app.observer.observe(sec.el);
+    // A picture under the pointer becomes its chart at once: tooltips, and clicks that cross-filter.
+    sec.chartBox.addEventListener('pointerenter', () => { if (sec.picture && isStale(sec)) refresh(sec); });
+  }
 }
 
 // ---- state changes ----
@@ -415,6 +425,35 @@ async function drawAll({ all = false } = {}) {
   for (const s of byDistance()) if (isStale(s)) drawSection(s, { animate: false });
 }
 
+/** Shows the build-time pictures of the default view (pictures.js) where they fit this page, drawing any view they
+ *  lack. Each picture is a stale view: it becomes its live chart when the reader points at it, when it comes near
+ *  (the intersection observer) or in idle time (scheduleStale). Resolves false, having shown nothing, when the
+ *  pictures do not fit at all. */
+async function showPictures(file, manifest) {
+  if (!file) return false;
+  app.drawGen = (app.drawGen ?? 0) + 1;
+  app.ctx = ctx();
+  app.drawnWidth = $('#report').clientWidth;
+  const { views, why } = usablePictures(file, { snapshot: app.loaded.id, viewsSha256: manifest.files.find((f) => f.role === 'views')?.sha256,
+    state: S.withKey(app.query, 'embed', null), ctx: app.ctx });
+  if (!views) {
+    console.info(`hubreport: pictures not used (${why}); drawing the charts`);
+    return false;
+  }
+  const shown = [];
+  for (const s of app.sections) {
+    const slice = app.slices[s.view.name];
+    if (views[s.view.name] && slice) {
+      shown.push(s.showPicture(app.state, slice, views[s.view.name]).then((ok) => ok || drawSection(s)));
+      if (s.cards) renderCards(s.cards, slice);
+    } else drawSection(s, { animate: false });
+  }
+  await Promise.all(shown);
+  updateRange();
+  scheduleStale();
+  return true;
+}
+
 /** Stale sections, nearest to the viewport first. */
 function byDistance() {
   const dist = (s) => { const r = s.el.getBoundingClientRect(); return r.top > innerHeight ? r.top - innerHeight : r.bottom < 0 ? -r.bottom : 0; };
@@ -462,11 +501,15 @@ function drawSection(s, { animate = onScreen(s) } = {}) {
     s.el.dataset.drawn = 'error';
     return;
   }
-  // Views drawn off screen skip their animation: it only costs frames.
-  s.draw(app.state, slice, { ...app.ctx, animate });
+  // Views drawn off screen skip their animation: it only costs frames. A picture becomes its chart in place.
+  const wasPicture = Boolean(s.picture);
+  s.draw(app.state, slice, { ...app.ctx, animate: animate && !wasPicture });
   s.el.dataset.query = app.query; // test hook: the state this view was last drawn for
   if (s.cards) renderCards(s.cards, slice);
   if (s.cumToggle) s.cumToggle.setAttribute('aria-pressed', String(app.state.cum === '1'));
+  if (wasPicture && !app.sections.some((x) => x.picture)) {
+    performance.measure('hubreport:charts', { start: 0, end: performance.now() }); // every picture is a live chart
+  }
 }
 
 function renderCards(box, slice) {

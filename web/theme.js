@@ -3,21 +3,22 @@
 const LIGHT_EXPORT = { text: '#1d2330', muted: '#5b6473', grid: '#d9dde3', surface: '#ffffff', bg: '#ffffff',
   accent: '#3366cc', accent2: '#e4572e', dark: false };
 
+// The chart theme's fields and the CSS custom properties they come from (with a fallback): read by the page here
+// and from style.css by scripts/prerender.mjs, whose pictures are used only where both read the same.
+export const THEME_VARS = [['text', '--text', '#1d2330'], ['muted', '--muted', '#5b6473'], ['grid', '--grid', '#d9dde3'],
+  ['surface', '--surface', '#ffffff'], ['bg', '--bg', '#ffffff'], ['accent', '--accent', '#3366cc'],
+  ['accent2', '--accent-2', '#e4572e'], ['font', '--font', 'system-ui, sans-serif']];
+
+/** The theme from a custom property reader (name -> value, '' when unset). */
+export function themeFrom(dark, value) {
+  const theme = { dark };
+  for (const [key, name, fallback] of THEME_VARS) theme[key] = value(name).trim() || fallback;
+  return theme;
+}
+
 export function readTheme() {
   const css = getComputedStyle(document.documentElement);
-  const v = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
-  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-  return {
-    dark,
-    text: v('--text', '#1d2330'),
-    muted: v('--muted', '#5b6473'),
-    grid: v('--grid', '#d9dde3'),
-    surface: v('--surface', '#ffffff'),
-    bg: v('--bg', '#ffffff'),
-    accent: v('--accent', '#3366cc'),
-    accent2: v('--accent-2', '#e4572e'),
-    font: v('--font', 'system-ui, sans-serif'),
-  };
+  return themeFrom(matchMedia('(prefers-color-scheme: dark)').matches, (name) => css.getPropertyValue(name));
 }
 
 /** Exports are for publishing: always the light palette, whatever the reader's theme. */

@@ -14,6 +14,7 @@ export class ViewSection {
     this.slice = null;
     this.built = null;
     this.chart = null;
+    this.picture = null; // a build-time picture shown instead of the chart (showPicture)
     const id = `v-${view.name}-${++uid}`;
     this.tabs = {
       chart: h('button', { type: 'button', role: 'tab', id: `${id}-tab-chart`, 'aria-controls': `${id}-chart`, 'aria-selected': 'true' }, 'Chart'),
@@ -77,8 +78,37 @@ export class ViewSection {
       onPick: this.hooks.onPick });
   }
 
+  /** Shows a build-time picture of the view (pictures.js) until draw() replaces it with the live chart; resolves
+   *  whether the picture could be shown. Its text was made by the same view code, and goes in as text. */
+  showPicture(state, slice, picture) {
+    this.slice = slice;
+    this.state = state;
+    this.built = null;
+    this.reading.textContent = picture.reading;
+    this.note.textContent = picture.note;
+    this.note.hidden = !picture.note;
+    this.chartBox.style.height = `${picture.height}px`;
+    // An <img>, not inline SVG: whatever its text, a picture cannot become part of the page.
+    this.pictureUrl = URL.createObjectURL(new Blob([picture.svg], { type: 'image/svg+xml' }));
+    this.picture = h('img', { class: 'chart-picture', src: this.pictureUrl, alt: '' });
+    this.chartBox.append(this.picture);
+    this.chartBox.setAttribute('role', 'img');
+    this.chartBox.setAttribute('aria-label', `${this.view.title}. ${picture.reading}`);
+    this.el.dataset.drawn = 'picture';
+    this.el.dataset.empty = String(Boolean(picture.empty));
+    return this.picture.decode().then(() => true, () => false);
+  }
+
+  dropPicture() {
+    if (!this.picture) return;
+    this.picture.remove();
+    URL.revokeObjectURL(this.pictureUrl);
+    this.picture = null;
+  }
+
   /** Draws the view for a new state/slice (or the same ones in a new theme or width). */
   draw(state, slice, ctx) {
+    this.dropPicture();
     this.slice = slice;
     this.state = state;
     let text;
@@ -158,6 +188,7 @@ export class ViewSection {
   }
 
   dispose() {
+    this.dropPicture();
     this.chart?.dispose();
     this.chart = null;
     clear(this.chartBox);
