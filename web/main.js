@@ -159,6 +159,7 @@ async function boot() {
     return;
   }
   performance.measure('hubreport:interactive', { start: 0, end: performance.now() });
+  scheduleStale(); // pictures far from the viewport: turned now, not while the engine's load needed both cores
   engineStatus();
   if (!precomputed) {
     $('#loading-label').textContent = 'Computing the views…';
@@ -427,8 +428,8 @@ async function drawAll({ all = false } = {}) {
 
 /** Shows the build-time pictures of the default view (pictures.js) where they fit this page, drawing any view they
  *  lack. Each picture is a stale view: it becomes its live chart when the reader points at it, when it comes near
- *  (the intersection observer) or in idle time (scheduleStale). Resolves false, having shown nothing, when the
- *  pictures do not fit at all. */
+ *  (the intersection observer) or in idle time once the engine is loaded (scheduleStale). Resolves false, having
+ *  shown nothing, when the pictures do not fit at all. */
 async function showPictures(file, manifest) {
   if (!file) return false;
   app.drawGen = (app.drawGen ?? 0) + 1;
@@ -450,7 +451,6 @@ async function showPictures(file, manifest) {
   }
   await Promise.all(shown);
   updateRange();
-  scheduleStale();
   return true;
 }
 

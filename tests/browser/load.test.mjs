@@ -10,6 +10,9 @@ export const tests = {
     const t = await open(site);
     try {
       assert(t.state === 'ready', `data-state is ${t.state}: ${await t.page.textContent('#alert')}`);
+      // Views that opened on their build-time picture become live charts once the engine is in (pictures.test.mjs).
+      await t.page.waitForFunction(() => [...document.querySelectorAll('section[data-view]')].every((s) => s.dataset.drawn !== 'picture'),
+        null, { timeout: 30_000 }).catch(() => {});
       const views = await viewStates(t.page);
       for (const name of VIEW_NAMES) {
         const v = views[name];
