@@ -2,7 +2,7 @@
 // precomputed views file by the page's own view code (web/charts) and drawn by ECharts' server-side SVG renderer,
 // at the desktop chart width, once per theme. Drawing the twelve charts live is most of a page open on a 2-core
 // machine (ECharts' code running for the first time); the page shows these pictures at once and turns each into its
-// live chart when the reader points at it, when it comes near, or when the page is idle (web/pictures.js).
+// live chart when the reader points at it, when it comes near, or in idle time once the engine has loaded (main.js).
 // Usage: node scripts/prerender.mjs SITE_DIR   (writes SITE_DIR/pictures-light.json.gz and pictures-dark.json.gz)
 import fs from 'node:fs';
 import path from 'node:path';
