@@ -137,7 +137,7 @@ async function runPage(base) {
 
 // The open where no picture fits (a window narrower than the desktop layout): every chart drawn live.
 async function runPageLive(base) {
-  const { browser } = await launch();
+  const { browser, memory } = await launch();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   try {
     await page.goto(`${base}/build/site/`);
@@ -146,6 +146,7 @@ async function runPageLive(base) {
   } catch {
     return null;
   } finally {
+    memory.stop(); // its sampling timer would keep the process from exiting
     await browser.close();
   }
 }
