@@ -290,7 +290,7 @@ Result<std::string> Engine::all_views_json(const ViewState& state) {
     if (i) out += ',';
     append_json_string(out, kViewNames[i]);
     out += ':';
-    out += slice_json(slice.value());
+    append_slice_json(out, slice.value());
   }
   out += '}';
   if (caching_) {

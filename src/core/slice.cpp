@@ -21,7 +21,13 @@ static void append_cell_json(std::string& out, const Cell& c) {
 }
 
 std::string slice_json(const Slice& s) {
-  std::string out = "{\"view\":";
+  std::string out;
+  append_slice_json(out, s);
+  return out;
+}
+
+void append_slice_json(std::string& out, const Slice& s) {
+  out += "{\"view\":";
   append_json_string(out, s.view);
   out += ",\"columns\":[";
   for (std::size_t i = 0; i < s.columns.size(); ++i) {
@@ -38,7 +44,6 @@ std::string slice_json(const Slice& s) {
     out += ']';
   }
   out += "]}";
-  return out;
 }
 
 static void append_csv_text(std::string& out, const std::string& text) {

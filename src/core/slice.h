@@ -24,6 +24,7 @@ struct Slice {
 };
 
 std::string slice_json(const Slice& slice);
+void append_slice_json(std::string& out, const Slice& slice);
 // RFC 4180 CSV with a header row. A text cell starting with = + - @ gets a leading ' so spreadsheets
 // do not run it as a formula (names come from strangers).
 std::string slice_csv(const Slice& slice);
