@@ -254,7 +254,7 @@ Result<std::string> Engine::dimension_values(std::string_view dim) const {
   return out;
 }
 
-const FilterPass& Engine::pass_for(const ViewState& state) {
+FilterPass& Engine::pass_for(const ViewState& state) {
   // The page asks for the views on screen one by one: they share the filter pass (and its concentration).
   ViewState key_state = state;
   key_state.view.clear();
@@ -282,7 +282,8 @@ Result<std::string> Engine::all_views_json(const ViewState& state) {
       std::rotate(recent_.begin(), recent_.begin() + std::ptrdiff_t(i), recent_.begin() + std::ptrdiff_t(i) + 1);
       return recent_.front().second;
     }
-  const FilterPass& pass = pass_for(state);
+  FilterPass& pass = pass_for(state);
+  pass.count_categories_together = fast_paths_;
   std::string out = "{";
   for (std::size_t i = 0; i < kViewNames.size(); ++i) {
     auto slice = view(state, pass, kViewNames[i]);

@@ -68,6 +68,16 @@ struct Pass {
   const ModelWalk* by_lifetime = nullptr;
 };
 
+// The views that count repositories created and downloads by one category of their items: geography (country),
+// sectors, tasks (type and task), licenses, libraries and SDKs. Their sums by category value and axis slot,
+// value-major ([value * slots + slot]; SDKs without downloads).
+enum class CategoryView : std::uint8_t { geography, sectors, tasks, licenses, libraries, sdks, count };
+constexpr std::size_t kCategoryViews = std::size_t(CategoryView::count);
+struct CategorySums {
+  std::array<std::vector<std::uint64_t>, kCategoryViews> repos, downloads;
+  std::array<bool, kCategoryViews> filled{};
+};
+
 struct FilterPass {
   FilterPass() = default;
   FilterPass(const FilterPass&) = delete;  // `named` points into this object
@@ -80,6 +90,10 @@ struct FilterPass {
   Items named_items;
   ModelWalk named_by_lifetime;
   mutable std::unique_ptr<Concentration> concentration;  // computed once per state
+  // When every view is asked for (Engine::all_views_json): the category views' sums, filled for all of them by the
+  // first one computed, in one pass that reads each item's creations and downloads once rather than once per view.
+  bool count_categories_together = false;
+  mutable CategorySums category_sums;
   Month lo = 0, hi = 0;      // the time window, inclusive
   bool windowed = false;     // from or to was given
   Month axis_first = 0;      // first month shown on time axes
@@ -202,7 +216,9 @@ class Engine {
  private:
   Slice orgs_view(const ViewState& state, const FilterPass& pass) const;
   Slice families_view(const FilterPass& pass) const;
-  const FilterPass& pass_for(const ViewState& state);
+  FilterPass& pass_for(const ViewState& state);
+  // Whether view() answers `name` from the cache of views that no filter touches (unfiltered_).
+  bool answered_from_cache(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   Result<Slice> compute_view(const ViewState& state, const FilterPass& pass, std::string_view name) const;
   void mask_items(const ViewState& state, Pass& pass) const;
   // The item of items_ that holds row r: a search of first_row between the items holding the first rows of r's block

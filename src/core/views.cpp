@@ -119,25 +119,6 @@ Names enum_names(const std::string_view* names, std::size_t n, std::size_t first
   return out;
 }
 
-// Long table (month, category, downloads, repos) for an item category such as country or sector.
-Slice month_by_category(const Ctx& c, const char* view, const char* column, const Names& names,
-                        const std::vector<std::uint8_t>& category) {
-  std::size_t slots = c.months() + 1, k = names.size();
-  std::vector<std::uint64_t> downloads(slots * k, 0), repos(slots * k, 0);
-  for (std::size_t i : c.items()) {
-    if (!c.passes(i)) continue;
-    std::size_t cat = category[i];
-    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * k + cat] += n; });
-    c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * k + cat] += d; });
-  }
-  Slice out{view, {"month", column, "downloads", "repos"}, {}};
-  for (std::size_t m = 0; m < slots; ++m)
-    for (std::size_t j = 0; j < k; ++j)
-      if (downloads[m * k + j] || repos[m * k + j])
-        out.rows.push_back({c.month_cell(m), Cell::text(names[j]), count(downloads[m * k + j]), count(repos[m * k + j])});
-  return out;
-}
-
 // Long table (month, category, repos[, downloads]) from sums by category value and month (value_repos[v * slots +
 // slot]), keeping the top `keep` categories by repositories and folding the rest into "other". Category 0
 // ("unknown") is always kept apart. Not a template, so each view's ranking shares one copy of this code.
@@ -184,19 +165,136 @@ Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const 
   return out;
 }
 
-// ranked_by_month over one pass of the items by category value and month.
-template <class CategoryOf>
-Slice month_by_ranked(const Ctx& c, const char* view, const char* column, const Names& dict,
-                      std::size_t keep, CategoryOf category_of, bool with_downloads) {
-  std::size_t slots = c.months() + 1, values = dict.size();
-  std::vector<std::uint64_t> value_repos(values * slots, 0), value_downloads(with_downloads ? values * slots : 0, 0);
-  for (std::size_t i : c.items()) {
-    if (!c.passes(i)) continue;
-    std::size_t v = category_of(i);
-    c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { value_repos[v * slots + c.slot(m)] += n; });
-    if (with_downloads) c.each_download(i, [&](Month m, std::uint64_t d) { value_downloads[v * slots + c.slot(m)] += d; });
+constexpr std::array<std::string_view, kCategoryViews> kCategoryViewNames{"geography", "sectors", "tasks", "licenses",
+                                                                           "libraries", "sdks"};
+
+CategoryView category_view(std::string_view name) {
+  for (std::size_t v = 0; v < kCategoryViews; ++v)
+    if (kCategoryViewNames[v] == name) return CategoryView(v);
+  return CategoryView::count;
+}
+
+// Fills the sums (engine.h) of the category views marked in `views` over the items of c, each view counting the items
+// that pass every filter but those of its own dimensions. One pass for any number of views: an item's creations and
+// downloads are read once, and added to the row of its value in each view that counts it.
+void count_by_category(const Ctx& c, CategorySums& out, const std::array<bool, kCategoryViews>& views) {
+  const Items& it = c.it;
+  const std::size_t slots = c.months() + 1, tasks = c.s.tasks.size();
+  const std::size_t values[kCategoryViews] = {c.s.countries.size(), kSectorNames.size(), 2 * tasks,
+                                              c.s.licenses.size(), c.s.libraries.size(), kSdkNames.size()};
+  std::uint16_t others[kCategoryViews] = {};
+  for (std::size_t v = 0; v < kCategoryViews; ++v) {
+    if (!views[v]) continue;
+    others[v] = std::uint16_t(~own_dims(kCategoryViewNames[v]));
+    out.repos[v].assign(values[v] * slots, 0);
+    out.downloads[v].assign(CategoryView(v) == CategoryView::sdks ? 0 : values[v] * slots, 0);
+    out.filled[v] = true;
   }
-  return ranked_by_month(c, view, column, dict, keep, value_repos, value_downloads, with_downloads);
+  const auto dataset = std::uint8_t(RepoType::dataset), space = std::uint8_t(RepoType::space);
+  for (std::size_t i : c.items()) {
+    const std::uint16_t mask = c.p.mask[i];
+    std::uint64_t* repos[kCategoryViews];
+    std::uint64_t* downloads[kCategoryViews];
+    std::size_t n = 0, nd = 0;
+    for (std::size_t v = 0; v < kCategoryViews; ++v) {
+      if (!views[v] || (mask & others[v])) continue;
+      std::size_t value = 0;
+      switch (CategoryView(v)) {
+        case CategoryView::geography: value = it.country[i]; break;
+        case CategoryView::sectors: value = it.sector[i]; break;
+        case CategoryView::tasks:  // models by pipeline tag, datasets by task category; spaces have none
+          if (it.type[i] > dataset) continue;
+          value = it.type[i] * tasks + it.task[i];
+          break;
+        case CategoryView::licenses: value = it.license[i]; break;
+        case CategoryView::libraries: value = it.library[i]; break;
+        case CategoryView::sdks: value = it.type[i] == space ? it.sdk[i] : 0; break;  // 0: not a space, not shown
+        case CategoryView::count: continue;
+      }
+      repos[n++] = &out.repos[v][value * slots];
+      if (CategoryView(v) != CategoryView::sdks) downloads[nd++] = &out.downloads[v][value * slots];
+    }
+    if (!n) continue;
+    c.each_created(i, [&](Month m, std::uint32_t k, std::uint64_t) {
+      const std::size_t slot = c.slot(m);
+      for (std::size_t j = 0; j < n; ++j) repos[j][slot] += k;
+    });
+    if (nd)
+      c.each_download(i, [&](Month m, std::uint64_t d) {
+        const std::size_t slot = c.slot(m);
+        for (std::size_t j = 0; j < nd; ++j) downloads[j][slot] += d;
+      });
+  }
+}
+
+// Long table (month, category, downloads, repos) of every value, such as country or sector.
+Slice month_by_category(const Ctx& c, const char* view, const char* column, const Names& names,
+                        const std::vector<std::uint64_t>& repos, const std::vector<std::uint64_t>& downloads) {
+  const std::size_t slots = c.months() + 1, k = names.size();
+  Slice out{view, {"month", column, "downloads", "repos"}, {}};
+  for (std::size_t m = 0; m < slots; ++m)
+    for (std::size_t j = 0; j < k; ++j)
+      if (downloads[j * slots + m] || repos[j * slots + m])
+        out.rows.push_back({c.month_cell(m), Cell::text(names[j]), count(downloads[j * slots + m]), count(repos[j * slots + m])});
+  return out;
+}
+
+// Per type (models by pipeline tag, datasets by task category): the top 20 tasks by repositories, and "other".
+Slice tasks_slice(const Ctx& c, const std::vector<std::uint64_t>& task_repos, const std::vector<std::uint64_t>& task_downloads) {
+  const Store& s = c.s;
+  Slice out{"tasks", {"task", "type", "modality", "month", "repos", "downloads"}, {}};
+  const std::size_t slots = c.months() + 1, tasks = s.tasks.size();
+  for (std::uint8_t t : {std::uint8_t(RepoType::model), std::uint8_t(RepoType::dataset)}) {
+    const std::uint64_t* by_task_repos = &task_repos[t * tasks * slots];
+    const std::uint64_t* by_task_downloads = &task_downloads[t * tasks * slots];
+    std::vector<std::uint64_t> total(tasks, 0);
+    for (std::size_t k = 0; k < tasks; ++k)
+      for (std::size_t m = 0; m < slots; ++m) total[k] += by_task_repos[k * slots + m];
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t k = 0; k < tasks; ++k)
+      if (total[k]) order.push_back(k);
+    rank_most_first(order.begin(), order.end(), total);
+    std::vector<std::uint32_t> slot_of(tasks, 20);  // 20 = "other"
+    std::size_t kept = std::min<std::size_t>(order.size(), 20);
+    for (std::size_t j = 0; j < kept; ++j) slot_of[order[j]] = std::uint32_t(j);
+    std::vector<std::uint64_t> repos(21 * slots, 0), downloads(21 * slots, 0);
+    for (std::size_t task = 0; task < tasks; ++task)
+      for (std::size_t m = 0; m < slots; ++m) {
+        repos[slot_of[task] * slots + m] += by_task_repos[task * slots + m];
+        downloads[slot_of[task] * slots + m] += by_task_downloads[task * slots + m];
+      }
+    for (std::size_t k = 0; k <= 20; ++k) {
+      if (k < 20 && k >= kept) continue;
+      std::string task(k < 20 ? s.tasks[order[k]] : "other");
+      std::string modality = k < 20 ? std::string(kModalityNames[s.task_modality[order[k]]]) : "other";
+      for (std::size_t m = 0; m < slots; ++m) {
+        auto rp = repos[k * slots + m], dl = downloads[k * slots + m];
+        if (!rp && !dl) continue;
+        out.rows.push_back({Cell::text(task), Cell::text(std::string(kRepoTypeNames[t])), Cell::text(modality), c.month_cell(m),
+                            count(rp), count(dl)});
+      }
+    }
+  }
+  return out;
+}
+
+// A category view's slice from its sums.
+Slice category_slice(const Ctx& c, CategoryView v, const CategorySums& sums) {
+  const Store& s = c.s;
+  const auto& repos = sums.repos[std::size_t(v)];
+  const auto& downloads = sums.downloads[std::size_t(v)];
+  switch (v) {
+    case CategoryView::geography: return month_by_category(c, "geography", "country", s.countries, repos, downloads);
+    case CategoryView::sectors:
+      return month_by_category(c, "sectors", "sector", enum_names(kSectorNames.data(), kSectorNames.size()), repos, downloads);
+    case CategoryView::tasks: return tasks_slice(c, repos, downloads);
+    case CategoryView::licenses: return ranked_by_month(c, "licenses", "license", s.licenses, 12, repos, downloads, true);
+    case CategoryView::libraries: return ranked_by_month(c, "libraries", "library", s.libraries, 12, repos, downloads, true);
+    case CategoryView::sdks:
+    case CategoryView::count: break;
+  }
+  const Names sdk_names = enum_names(kSdkNames.data(), kSdkNames.size(), 1);  // "": models and datasets, not shown
+  return ranked_by_month(c, "sdks", "sdk", sdk_names, 12, repos, downloads, false);
 }
 
 // Lifetime concentration over the filtered models, walking them from the most downloaded. Computed once per state:
@@ -469,13 +567,29 @@ const Concentration& concentration(const Ctx& c) {
 
 }  // namespace
 
-Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string_view name) const {
+namespace {
+// The key of a view that no filter of the state touches, in the engine's cache of those (unfiltered_), or "" when
+// the view is filtered.
+std::string unfiltered_key(const ViewState& st, const FilterPass& f, std::string_view name) {
   std::uint16_t own = own_dims(name);
   bool filtered = f.named.items && !(own & bit(Dim::org));
   filtered |= (f.all.filtered & ~own) != 0;
-  if (filtered || !caching_) return compute_view(st, f, name);
-  std::string key = std::string(name) + "|" + std::to_string(f.lo) + "|" + std::to_string(f.hi) + "|" +
-                    std::to_string(f.windowed) + "|" + std::to_string(f.axis_first) + "|" + std::to_string(st.cumulative);
+  if (filtered) return {};
+  return std::string(name) + "|" + std::to_string(f.lo) + "|" + std::to_string(f.hi) + "|" + std::to_string(f.windowed) +
+         "|" + std::to_string(f.axis_first) + "|" + std::to_string(st.cumulative);
+}
+}  // namespace
+
+bool Engine::answered_from_cache(const ViewState& st, const FilterPass& f, std::string_view name) const {
+  const std::string key = caching_ ? unfiltered_key(st, f, name) : std::string();
+  for (std::size_t i = 0; !key.empty() && i < unfiltered_.size(); ++i)
+    if (unfiltered_[i].first == key) return true;
+  return false;
+}
+
+Result<Slice> Engine::view(const ViewState& st, const FilterPass& f, std::string_view name) const {
+  const std::string key = caching_ ? unfiltered_key(st, f, name) : std::string();
+  if (key.empty()) return compute_view(st, f, name);
   for (auto& [k, slice] : unfiltered_)
     if (k == key) return slice;
   auto slice = compute_view(st, f, name);
@@ -583,58 +697,28 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     return out;
   }
 
-  if (name == "geography")
-    return month_by_category(c, "geography", "country", s.countries, it.country);
-  if (name == "sectors")
-    return month_by_category(c, "sectors", "sector", enum_names(kSectorNames.data(), kSectorNames.size()), it.sector);
+  if (const CategoryView v = category_view(name); v != CategoryView::count) {
+    const auto k = std::size_t(v);
+    if (f.count_categories_together && !f.category_sums.filled[k]) {
+      // Every category view still to be computed for this state, in one pass. They read the same table (none breaks
+      // down by org or family); the items to scan are those of the most selective filter that none of them ignores.
+      std::array<bool, kCategoryViews> views{};
+      std::uint16_t own_any = 0;
+      for (std::size_t w = 0; w < kCategoryViews; ++w) {
+        views[w] = !f.category_sums.filled[w] && (w == k || !answered_from_cache(st, f, kCategoryViewNames[w]));
+        own_any |= own_dims(kCategoryViewNames[w]);
+      }
+      count_by_category(Ctx(*this, f, own_any, false), f.category_sums, views);
+    }
+    if (f.category_sums.filled[k]) return category_slice(c, v, f.category_sums);
+    CategorySums sums;
+    std::array<bool, kCategoryViews> views{};
+    views[k] = true;
+    count_by_category(c, sums, views);
+    return category_slice(c, v, sums);
+  }
 
   if (name == "families") return families_view(f);
-
-  if (name == "tasks") {
-    // Per type (models by pipeline tag, datasets by task category): the top 20 tasks by repositories.
-    Slice out{"tasks", {"task", "type", "modality", "month", "repos", "downloads"}, {}};
-    // One pass for both types, by task and month; each type's top 20 and "other" are folded from those sums.
-    std::size_t slots = c.months() + 1, tasks = s.tasks.size();
-    std::vector<std::uint64_t> task_repos(2 * tasks * slots, 0), task_downloads(2 * tasks * slots, 0);
-    for (std::size_t i : c.items()) {
-      if (it.type[i] > std::uint8_t(RepoType::dataset) || !c.passes(i)) continue;
-      std::size_t base = (it.type[i] * tasks + it.task[i]) * slots;
-      c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { task_repos[base + c.slot(m)] += n; });
-      c.each_download(i, [&](Month m, std::uint64_t d) { task_downloads[base + c.slot(m)] += d; });
-    }
-    for (std::uint8_t t : {model, std::uint8_t(RepoType::dataset)}) {
-      const std::uint64_t* by_task_repos = &task_repos[t * tasks * slots];
-      const std::uint64_t* by_task_downloads = &task_downloads[t * tasks * slots];
-      std::vector<std::uint64_t> total(tasks, 0);
-      for (std::size_t k = 0; k < tasks; ++k)
-        for (std::size_t m = 0; m < slots; ++m) total[k] += by_task_repos[k * slots + m];
-      std::vector<std::uint32_t> order;
-      for (std::uint32_t k = 0; k < tasks; ++k)
-        if (total[k]) order.push_back(k);
-      rank_most_first(order.begin(), order.end(), total);
-      std::vector<std::uint32_t> slot_of(tasks, 20);  // 20 = "other"
-      std::size_t kept = std::min<std::size_t>(order.size(), 20);
-      for (std::size_t j = 0; j < kept; ++j) slot_of[order[j]] = std::uint32_t(j);
-      std::vector<std::uint64_t> repos(21 * slots, 0), downloads(21 * slots, 0);
-      for (std::size_t task = 0; task < tasks; ++task)
-        for (std::size_t m = 0; m < slots; ++m) {
-          repos[slot_of[task] * slots + m] += by_task_repos[task * slots + m];
-          downloads[slot_of[task] * slots + m] += by_task_downloads[task * slots + m];
-        }
-      for (std::size_t k = 0; k <= 20; ++k) {
-        if (k < 20 && k >= kept) continue;
-        std::string task(k < 20 ? s.tasks[order[k]] : "other");
-        std::string modality = k < 20 ? std::string(kModalityNames[s.task_modality[order[k]]]) : "other";
-        for (std::size_t m = 0; m < slots; ++m) {
-          auto rp = repos[k * slots + m], dl = downloads[k * slots + m];
-          if (!rp && !dl) continue;
-          out.rows.push_back({Cell::text(task), Cell::text(std::string(kRepoTypeNames[t])), Cell::text(modality), c.month_cell(m),
-                              count(rp), count(dl)});
-        }
-      }
-    }
-    return out;
-  }
 
   if (name == "sizes") {
     std::size_t slots = c.months() + 1, buckets = kSizeNames.size();
@@ -699,15 +783,6 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     return out;
   }
 
-  if (name == "licenses")
-    return month_by_ranked(c, "licenses", "license", s.licenses, 12, [&](std::size_t i) { return it.license[i]; }, true);
-  if (name == "libraries")
-    return month_by_ranked(c, "libraries", "library", s.libraries, 12, [&](std::size_t i) { return it.library[i]; }, true);
-  if (name == "sdks") {
-    const Names sdk_names = enum_names(kSdkNames.data(), kSdkNames.size(), 1);  // "": models and datasets, not shown
-    return month_by_ranked(c, "sdks", "sdk", sdk_names, 12,
-                           [&](std::size_t i) { return it.type[i] == std::uint8_t(RepoType::space) ? it.sdk[i] : 0; }, false);
-  }
   return Result<Slice>::failure("unknown view '" + std::string(name).substr(0, 40) + "'");
 }
 
