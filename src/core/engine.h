@@ -69,9 +69,9 @@ struct Pass {
 };
 
 // The views that count repositories created and downloads by one category of their items: geography (country),
-// sectors, tasks (type and task), licenses, libraries and SDKs. Their sums by category value and axis slot,
-// value-major ([value * slots + slot]; SDKs without downloads).
-enum class CategoryView : std::uint8_t { geography, sectors, tasks, licenses, libraries, sdks, count };
+// sectors, tasks (type and task), licenses, libraries, SDKs and sizes (models by size bucket). Their sums by category
+// value and axis slot, value-major ([value * slots + slot]; SDKs without downloads).
+enum class CategoryView : std::uint8_t { geography, sectors, tasks, licenses, libraries, sdks, sizes, count };
 constexpr std::size_t kCategoryViews = std::size_t(CategoryView::count);
 struct CategorySums {
   std::array<std::vector<std::uint64_t>, kCategoryViews> repos, downloads;

@@ -166,7 +166,7 @@ Slice ranked_by_month(const Ctx& c, const char* view, const char* column, const 
 }
 
 constexpr std::array<std::string_view, kCategoryViews> kCategoryViewNames{"geography", "sectors", "tasks", "licenses",
-                                                                           "libraries", "sdks"};
+                                                                           "libraries", "sdks", "sizes"};
 
 CategoryView category_view(std::string_view name) {
   for (std::size_t v = 0; v < kCategoryViews; ++v)
@@ -180,8 +180,8 @@ CategoryView category_view(std::string_view name) {
 void count_by_category(const Ctx& c, CategorySums& out, const std::array<bool, kCategoryViews>& views) {
   const Items& it = c.it;
   const std::size_t slots = c.months() + 1, tasks = c.s.tasks.size();
-  const std::size_t values[kCategoryViews] = {c.s.countries.size(), kSectorNames.size(), 2 * tasks,
-                                              c.s.licenses.size(), c.s.libraries.size(), kSdkNames.size()};
+  const std::size_t values[kCategoryViews] = {c.s.countries.size(), kSectorNames.size(), 2 * tasks,   c.s.licenses.size(),
+                                              c.s.libraries.size(),  kSdkNames.size(),    kSizeNames.size()};
   std::uint16_t others[kCategoryViews] = {};
   for (std::size_t v = 0; v < kCategoryViews; ++v) {
     if (!views[v]) continue;
@@ -190,7 +190,8 @@ void count_by_category(const Ctx& c, CategorySums& out, const std::array<bool, k
     out.downloads[v].assign(CategoryView(v) == CategoryView::sdks ? 0 : values[v] * slots, 0);
     out.filled[v] = true;
   }
-  const auto dataset = std::uint8_t(RepoType::dataset), space = std::uint8_t(RepoType::space);
+  const auto model = std::uint8_t(RepoType::model), dataset = std::uint8_t(RepoType::dataset),
+             space = std::uint8_t(RepoType::space);
   for (std::size_t i : c.items()) {
     const std::uint16_t mask = c.p.mask[i];
     std::uint64_t* repos[kCategoryViews];
@@ -209,6 +210,10 @@ void count_by_category(const Ctx& c, CategorySums& out, const std::array<bool, k
         case CategoryView::licenses: value = it.license[i]; break;
         case CategoryView::libraries: value = it.library[i]; break;
         case CategoryView::sdks: value = it.type[i] == space ? it.sdk[i] : 0; break;  // 0: not a space, not shown
+        case CategoryView::sizes:  // models only
+          if (it.type[i] != model) continue;
+          value = it.size[i];
+          break;
         case CategoryView::count: continue;
       }
       repos[n++] = &out.repos[v][value * slots];
@@ -291,6 +296,7 @@ Slice category_slice(const Ctx& c, CategoryView v, const CategorySums& sums) {
     case CategoryView::licenses: return ranked_by_month(c, "licenses", "license", s.licenses, 12, repos, downloads, true);
     case CategoryView::libraries: return ranked_by_month(c, "libraries", "library", s.libraries, 12, repos, downloads, true);
     case CategoryView::sdks:
+    case CategoryView::sizes:  // not from the sums alone (compute_view)
     case CategoryView::count: break;
   }
   const Names sdk_names = enum_names(kSdkNames.data(), kSdkNames.size(), 1);  // "": models and datasets, not shown
@@ -697,11 +703,13 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     return out;
   }
 
-  if (const CategoryView v = category_view(name); v != CategoryView::count) {
+  // The sums of category view v: from the pass shared by every category view when every view is asked for
+  // (filled by the first of them computed, for all still to be computed), or counted for v alone into `own`.
+  auto sums_for = [&](CategoryView v, CategorySums& own) -> const CategorySums& {
     const auto k = std::size_t(v);
     if (f.count_categories_together && !f.category_sums.filled[k]) {
-      // Every category view still to be computed for this state, in one pass. They read the same table (none breaks
-      // down by org or family); the items to scan are those of the most selective filter that none of them ignores.
+      // They read the same table (none breaks down by org or family); the items to scan are those of the most
+      // selective filter that none of them ignores.
       std::array<bool, kCategoryViews> views{};
       std::uint16_t own_any = 0;
       for (std::size_t w = 0; w < kCategoryViews; ++w) {
@@ -710,27 +718,33 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
       }
       count_by_category(Ctx(*this, f, own_any, false), f.category_sums, views);
     }
-    if (f.category_sums.filled[k]) return category_slice(c, v, f.category_sums);
-    CategorySums sums;
+    if (f.category_sums.filled[k]) return f.category_sums;
     std::array<bool, kCategoryViews> views{};
     views[k] = true;
-    count_by_category(c, sums, views);
-    return category_slice(c, v, sums);
+    count_by_category(c, own, views);
+    return own;
+  };
+  if (const CategoryView v = category_view(name); v != CategoryView::count && v != CategoryView::sizes) {
+    CategorySums own;
+    return category_slice(c, v, sums_for(v, own));
   }
 
   if (name == "families") return families_view(f);
 
   if (name == "sizes") {
+    // Repositories and downloads by size bucket (value-major: [bucket * slots + slot]) from the category sums; the
+    // downloads of models with a known parameter count (for the mean and median) here.
+    CategorySums own;
+    const CategorySums& sums = sums_for(CategoryView::sizes, own);
+    const auto& repos = sums.repos[std::size_t(CategoryView::sizes)];
+    const auto& downloads = sums.downloads[std::size_t(CategoryView::sizes)];
     std::size_t slots = c.months() + 1, buckets = kSizeNames.size();
-    std::vector<std::uint64_t> repos(slots * buckets, 0), downloads(slots * buckets, 0), known(slots, 0);
+    std::vector<std::uint64_t> known(slots, 0);
     std::vector<unsigned __int128> weighted(slots, 0);
     const std::size_t bins = 64 * 16;  // param_bin's range
     std::vector<std::uint64_t> hist(slots * bins, 0);
     for (std::size_t i : c.items()) {
       if (it.type[i] != model || !c.passes(i)) continue;
-      std::size_t b = it.size[i];
-      c.each_created(i, [&](Month m, std::uint32_t n, std::uint64_t) { repos[c.slot(m) * buckets + b] += n; });
-      c.each_download(i, [&](Month m, std::uint64_t d) { downloads[c.slot(m) * buckets + b] += d; });
       auto add_sized = [&](Month m, std::size_t bin, std::uint64_t d, unsigned __int128 w) {
         if (m < f.lo || m > f.hi) return;
         std::size_t sl = c.slot(m);
@@ -756,10 +770,10 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
     for (std::size_t m = 0; m < slots; ++m) {
       bool any = false;
       for (std::size_t b = 0; b < buckets; ++b) {
-        if (!repos[m * buckets + b] && !downloads[m * buckets + b]) continue;
+        if (!repos[b * slots + m] && !downloads[b * slots + m]) continue;
         any = true;
-        out.rows.push_back({c.month_cell(m), Cell::text(std::string(kSizeNames[b])), count(repos[m * buckets + b]),
-                            count(downloads[m * buckets + b]), Cell::null(), Cell::null()});
+        out.rows.push_back({c.month_cell(m), Cell::text(std::string(kSizeNames[b])), count(repos[b * slots + m]),
+                            count(downloads[b * slots + m]), Cell::null(), Cell::null()});
       }
       if (!any) continue;
       Cell mean = Cell::null(), median = Cell::null();
@@ -777,7 +791,7 @@ Result<Slice> Engine::compute_view(const ViewState& st, const FilterPass& f, std
         }
       }
       std::uint64_t rp = 0, dl = 0;
-      for (std::size_t b = 0; b < buckets; ++b) rp += repos[m * buckets + b], dl += downloads[m * buckets + b];
+      for (std::size_t b = 0; b < buckets; ++b) rp += repos[b * slots + m], dl += downloads[b * slots + m];
       out.rows.push_back({c.month_cell(m), Cell::text("all"), count(rp), count(dl), mean, median});
     }
     return out;
