@@ -24,6 +24,7 @@ const quick = flag('--quick');
 const runs = Number(option('--runs', quick ? 1 : 5));
 const peers = option('--peers', 'hubreport,duckdb,plain,crossfilter,perspective').split(',');
 const STEP_TIMEOUT_MS = Number(option('--timeout', 120)) * 1000;  // any step past this prints ">Ns" and ends the run
+const SETTLE_MS = 1000;  // between the first (cold) report and the warm ones (runPeer)
 // The slow peers: fewer runs, their own step timeout, skipped in the scaling table above a size.
 // Perspective takes about 35 s per full report on 220K repositories here, so by default the scaling table leaves it
 // out (--perspective-up-to M includes it up to M million repositories).
@@ -87,6 +88,11 @@ async function runPeer(base, peer, data, { keepNumbers }) {
     const first = await step('reportCold', 'report', '', keepNumbers);
     out.reportCold = first.ms;
     if (keepNumbers) out.numbers = { '': first.value };
+    // V8 runs wasm first in its baseline compiler and compiles the functions that turn out hot with its optimizing
+    // one in the background: for a few hundred milliseconds after the first reports, calls still run baseline code
+    // (hubreport's first unfiltered reports 20-76 ms, then 14-17 ms once settled; with --no-liftoff, every call
+    // 14-17 ms). The warm measurements (full report, filter changes) wait for that, as a reader's first click does.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     out.report = (await step('report', 'report', '', false)).ms;
     for (const q of FILTERS) {
       const r = await step(q, 'report', q, keepNumbers);
