@@ -90,8 +90,9 @@ async function runPeer(base, peer, data, { keepNumbers }) {
     if (keepNumbers) out.numbers = { '': first.value };
     // V8 runs wasm first in its baseline compiler and compiles the functions that turn out hot with its optimizing
     // one in the background: for a few hundred milliseconds after the first reports, calls still run baseline code
-    // (hubreport's first unfiltered reports 20-76 ms, then 14-17 ms once settled; with --no-liftoff, every call
-    // 14-17 ms). The warm measurements (full report, filter changes) wait for that, as a reader's first click does.
+    // (hubreport's unfiltered report right after the cold one took 37-76 ms, after a 1 s pause 27-39 ms, and with V8's
+    // baseline compiler off, --js-flags=--no-liftoff, 14-17 ms from the first). The warm measurements (full report,
+    // filter changes) wait for that, as a reader's first click does.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     out.report = (await step('report', 'report', '', false)).ms;
     for (const q of FILTERS) {
